@@ -1,0 +1,196 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatFuzzyDate, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
+import { api, orNotFound } from "~/trpc/server.tsx";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const a = await (await api()).actors.byId({ id }).catch(() => null);
+  return { title: a?.name ?? "Actor" };
+}
+
+export default async function ActorPage({ params }: Props) {
+  const { id } = await params;
+  const a = await orNotFound((await api()).actors.byId({ id }));
+
+  // Positions over time, grouped by issue (each row ordered by date).
+  const byIssue = new Map<string, { label: string; proposition: string; items: typeof a.positions }>();
+  for (const p of a.positions) {
+    const g = byIssue.get(p.issue.code) ?? { label: p.issue.label, proposition: p.issue.proposition, items: [] };
+    g.items.push(p);
+    byIssue.set(p.issue.code, g);
+  }
+
+  return (
+    <article aria-labelledby="actor-title">
+      <h1 id="actor-title">{a.name}</h1>
+      <p className="meta kv">
+        <span className="badge">{a.kind}</span>
+        {a.role && <span>{a.role}</span>}
+        {a.affiliation && (
+          <span>
+            {a.affiliation.id ? <Link href={`/actors/${a.affiliation.id}`}>{a.affiliation.name}</Link> : a.affiliation.name}
+          </span>
+        )}
+        <code title="identity key">{a.key}</code>
+        {a.externalIds.wikidata && <span>Wikidata {a.externalIds.wikidata}</span>}
+      </p>
+
+      <div className="grid grid--two">
+        <div>
+          <section className="card" aria-labelledby="positions-heading">
+            <h2 id="positions-heading">Positions over time</h2>
+            {byIssue.size === 0 ? (
+              <p className="meta">No positions found for this actor.</p>
+            ) : (
+              [...byIssue.entries()].map(([code, g]) => (
+                <div key={code}>
+                  <h3>
+                    {g.label} <span className="meta">— “{g.proposition}”</span>
+                  </h3>
+                  <div className="table-wrap">
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">Date</th>
+                          <th scope="col">Stance</th>
+                          <th scope="col">Evidence</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {g.items.map((p) => (
+                          <tr key={p.id}>
+                            <td>
+                              {formatFuzzyDate(p.date)}
+                              {p.dateIsPublication && p.date && <div className="meta">published</div>}
+                            </td>
+                            <td>
+                              <span className={`badge badge--${p.stance} stance-${p.stance}`}>{STANCE_LABEL[p.stance] ?? p.stance}</span>
+                              {p.modality && <div className="meta">{p.modality}</div>}
+                            </td>
+                            <td>
+                              <span lang="de">“{p.evidence}”</span>
+                              <div className="meta">
+                                <Link href={`/articles/${p.article.id}`}>{p.article.title ?? "article"}</Link>
+                                {p.article.outlet && ` · ${p.article.outlet}`}
+                              </div>
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </div>
+              ))
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="events-heading">
+            <h2 id="events-heading">Events</h2>
+            {a.events.length === 0 ? (
+              <p className="meta">Not a participant in any event.</p>
+            ) : (
+              <ul className="item-list">
+                {a.events.map((e) => (
+                  <li key={`${e.id}:${e.role}`}>
+                    <Link href={`/events/${e.id}`} className="item-title">
+                      {e.summary}
+                    </Link>
+                    <div className="meta">
+                      <span>{formatFuzzyDate(e.date)}</span>
+                      <span className="badge badge--kind">{kindLabel(e.kind)}</span>
+                      <span>as {e.role}</span>
+                      <span>
+                        {e.independentSources} {e.independentSources === 1 ? "source" : "sources"}
+                      </span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="quotes-heading">
+            <h2 id="quotes-heading">Quotes</h2>
+            {a.quotes.length === 0 ? (
+              <p className="meta">No quotes attributed.</p>
+            ) : (
+              a.quotes.map((q) => (
+                <figure key={q.id} style={{ margin: "0 0 0.9rem" }}>
+                  <blockquote lang="de">{q.text}</blockquote>
+                  <figcaption className="meta">
+                    {q.mode === "indirect" ? "reported speech" : "direct quote"}
+                    {q.saidOn && `, ${formatFuzzyDate(q.saidOn)}`} — <Link href={`/articles/${q.article.id}#quote-${q.id}`}>{q.article.title ?? "article"}</Link>
+                    {q.article.outlet && ` · ${q.article.outlet}`}
+                  </figcaption>
+                </figure>
+              ))
+            )}
+          </section>
+        </div>
+
+        <aside className="sidebar" aria-label="Names and sources">
+          <section className="card" aria-labelledby="aliases-heading">
+            <h2 id="aliases-heading">Names used</h2>
+            <ul>
+              {a.aliases.map((al) => (
+                <li key={al.name}>
+                  <span lang="de">{al.name}</span>
+                  {al.articles.length > 0 ? (
+                    <span className="meta">
+                      {" "}
+                      in{" "}
+                      {al.articles.map((x, i) => (
+                        <span key={x.id}>
+                          {i > 0 && ", "}
+                          <Link href={`/articles/${x.id}`}>{x.outlet ?? x.title ?? "article"}</Link>
+                        </span>
+                      ))}
+                    </span>
+                  ) : (
+                    <span className="meta"> (dossier)</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="seen-heading">
+            <h2 id="seen-heading">Seen in</h2>
+            {a.seenIn.length === 0 ? (
+              <p className="meta">No mentions.</p>
+            ) : (
+              <ul>
+                {a.seenIn.map((s) => (
+                  <li key={s.id}>
+                    <Link href={`/articles/${s.id}`}>{s.title ?? "article"}</Link>
+                    <span className="meta">
+                      {" "}
+                      {s.outlet} · {formatFuzzyDate(s.publishedValue, "")} · {s.mentions}×
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {a.members.length > 0 && (
+            <section className="card" aria-labelledby="members-heading">
+              <h2 id="members-heading">Affiliated</h2>
+              <ul>
+                {a.members.map((m) => (
+                  <li key={m.id}>
+                    <Link href={`/actors/${m.id}`}>{m.name}</Link>
+                    {m.role && <span className="meta"> — {m.role}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { NavLinks } from "../components/NavLinks.tsx";
+import { TRPCReactProvider } from "../trpc/client.tsx";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Lagebild", template: "%s · Lagebild" },
+  description: "Events, actors, places, quotes and positions extracted from German news, each linked to its source sentence.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link href="/" className="brand">
+              Lagebild<small>US–Iran talks 2026</small>
+            </Link>
+            <NavLinks />
+          </div>
+        </header>
+        <TRPCReactProvider>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        </TRPCReactProvider>
+        <footer className="site-footer">
+          Every fact links back to the sentence it came from. Extracted automatically — check the evidence.
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,39 @@
+import { EVENT_KINDS } from "@lagebild/model";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `2026-02-06` → `6 Feb 2026`, `2026-02` → `Feb 2026`, `2026` → `2026`; null → fallback. */
+export function formatFuzzyDate(value: string | null | undefined, fallback = "undated"): string {
+  if (!value) return fallback;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  if (!m) return value;
+  const [, y, mo, d] = m;
+  if (!mo) return y!;
+  const month = MONTHS[Number(mo) - 1] ?? mo;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** A timestamp as `6 Feb 2026, 14:03 UTC`. */
+export function formatTimestamp(value: Date | string | null | undefined): string {
+  if (!value) return "—";
+  const d = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return "—";
+  const iso = d.toISOString();
+  return `${formatFuzzyDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
+}
+
+const KIND_LABELS = new Map<string, string>(EVENT_KINDS.map((k) => [k.kind, k.label]));
+export function kindLabel(kind: string): string {
+  return KIND_LABELS.get(kind) ?? kind;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export const STANCE_LABEL: Record<string, string> = {
+  support: "supports",
+  oppose: "opposes",
+  neutral: "neutral on",
+  ambiguous: "ambiguous on",
+};
