@@ -1,0 +1,3 @@
+import base from "@lagebild/eslint-config";
+
+export default [...base, { ignores: ["scratch/**"] }];

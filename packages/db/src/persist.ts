@@ -1,0 +1,736 @@
+// Writes extractions (packages/model: Extraction = article graphs + events merged across them) into the database.
+// One interactive transaction per article: an article is stored completely or not at all, and a failing article does
+// not undo the others. Idempotent: an article already stored (same content hash or URL) is reported `unchanged`.
+import {
+  ArticleGraph as ArticleGraphSchema,
+  Dossier as DossierSchema,
+  EVENT_KINDS,
+  MergedEvent as MergedEventSchema,
+  dateSpan,
+  eventKindInfo,
+} from "@lagebild/model";
+import type { ArticleGraph, Dossier, Event as ArticleEvent, Extraction, FuzzyDate, Mention, MergedEvent } from "@lagebild/model";
+import { loadDossier } from "@lagebild/model/node";
+import { Prisma } from "./client.ts";
+import type { Db, Tx } from "./client.ts";
+
+export type ArticleStatus = "new" | "unchanged" | "failed";
+
+export interface ArticleOutcome {
+  contentHash: string;
+  file: string;
+  status: ArticleStatus;
+  /** Database id of the stored article (new or unchanged). */
+  articleId?: string;
+  /** Why the article failed. */
+  error?: string;
+  /** For new articles: events created, and events of earlier articles the reports were attached to. */
+  eventsCreated?: number;
+  eventsAttached?: number;
+}
+
+export interface PersistResult {
+  articles: ArticleOutcome[];
+  new: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface FindEventContext {
+  /** The article being stored. */
+  articleId: string;
+  contentHash: string;
+  /**
+   * Events that other merged events of the same extraction were stored as. The extraction says those are different
+   * events, so a match among them is ignored.
+   */
+  excludeEventIds: ReadonlySet<string>;
+}
+
+/** Returns the id of a stored event that `event` is the same real-world event as, or null to create a new one. */
+export type FindExistingEvent = (tx: Tx, event: MergedEvent, ctx: FindEventContext) => Promise<string | null | undefined>;
+
+export interface PersistOptions {
+  /** How a merged event is matched to events stored by earlier runs. Default: `defaultFindExistingEvent`. */
+  findExistingEvent?: FindExistingEvent;
+  /** The dossier the extraction was made for, stored if missing. Default: the bundled dossier `extraction.dossier`. */
+  dossier?: Dossier;
+  /** Interactive transaction timeout per article. Default 60 s. */
+  transactionTimeoutMs?: number;
+  /** Called after each article. */
+  onArticle?: (outcome: ArticleOutcome) => void;
+}
+
+function toDay(iso: string): Date {
+  return new Date(`${iso}T00:00:00.000Z`);
+}
+
+/** Inclusive [first day, last day] of a fuzzy ISO date, as Dates at UTC midnight. */
+export function fuzzyRange(value: string): [Date, Date] {
+  const [from, to] = dateSpan(value);
+  return [toDay(from), toDay(to)];
+}
+
+function dateColumns(date: FuzzyDate | null | undefined) {
+  if (!date) {
+    return { dateValue: null, datePrecision: null, dateFrom: null, dateTo: null, dateResolution: null, dateRule: null, dateAnchor: null, dateText: null };
+  }
+  const [from, to] = fuzzyRange(date.value);
+  return {
+    dateValue: date.value,
+    datePrecision: date.precision,
+    dateFrom: from,
+    dateTo: to,
+    dateResolution: date.resolution.kind,
+    dateRule: date.resolution.rule,
+    dateAnchor: date.resolution.anchor ?? null,
+    dateText: date.resolution.text ?? null,
+  };
+}
+
+function familyKinds(kind: string): string[] {
+  const family = EVENT_KINDS.find((k) => k.kind === kind)?.family;
+  return family ? EVENT_KINDS.filter((k) => k.family === family).map((k) => k.kind) : [kind];
+}
+
+/**
+ * Default event matching across runs: a stored event of the same kind family (packages/model ontology) whose date
+ * range overlaps the merged event's, sharing at least one participant actor key or place key. Events without a date
+ * never match. Among several candidates the one sharing most keys wins, then the narrowest date range, then the oldest.
+ */
+export const defaultFindExistingEvent: FindExistingEvent = async (tx, event, ctx) => {
+  if (!event.date) return null;
+  const actorKeys = [...new Set(event.participants.map((p) => p.actor))];
+  const placeKeys = [...new Set(event.places)];
+  if (actorKeys.length === 0 && placeKeys.length === 0) return null;
+  const [from, to] = fuzzyRange(event.date.value);
+  const candidates = await tx.event.findMany({
+    where: {
+      kind: { in: familyKinds(event.kind) },
+      dateFrom: { lte: to },
+      dateTo: { gte: from },
+      id: { notIn: [...ctx.excludeEventIds] },
+      OR: [
+        { participants: { some: { actor: { key: { in: actorKeys } } } } },
+        { places: { some: { place: { key: { in: placeKeys } } } } },
+      ],
+    },
+    select: {
+      id: true,
+      dateFrom: true,
+      dateTo: true,
+      createdAt: true,
+      participants: { select: { actor: { select: { key: true } } } },
+      places: { select: { place: { select: { key: true } } } },
+    },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+  });
+  const actors = new Set(actorKeys);
+  const places = new Set(placeKeys);
+  let best: { id: string; shared: number; span: number } | null = null;
+  for (const c of candidates) {
+    const shared =
+      new Set(c.participants.map((p) => p.actor.key).filter((k) => actors.has(k))).size +
+      new Set(c.places.map((p) => p.place.key).filter((k) => places.has(k))).size;
+    const span = (c.dateTo?.getTime() ?? 0) - (c.dateFrom?.getTime() ?? 0);
+    if (!best || shared > best.shared || (shared === best.shared && span < best.span)) best = { id: c.id, shared, span };
+  }
+  return best?.id ?? null;
+};
+
+/** Stores the dossier and its issue codebook (insert or update by dossier id and issue code). */
+export async function ensureDossier(db: Db | Tx, dossier: Dossier): Promise<{ dossierId: string; issueIds: Map<string, string> }> {
+  const d = DossierSchema.parse(dossier);
+  await db.dossier.upsert({
+    where: { id: d.id },
+    create: { id: d.id, name: d.name, description: d.description ?? null, language: d.language },
+    update: { name: d.name, description: d.description ?? null, language: d.language },
+  });
+  const issueIds = new Map<string, string>();
+  for (const issue of d.issues) {
+    const row = await db.issue.upsert({
+      where: { dossierId_code: { dossierId: d.id, code: issue.id } },
+      create: { dossierId: d.id, code: issue.id, label: issue.label, proposition: issue.proposition, cues: issue.cues },
+      update: { label: issue.label, proposition: issue.proposition, cues: issue.cues },
+      select: { id: true },
+    });
+    issueIds.set(issue.id, row.id);
+  }
+  return { dossierId: d.id, issueIds };
+}
+
+interface DossierContext {
+  dossierId: string | null;
+  issueIds: Map<string, string>;
+  /** Why issues are unavailable, quoted when an article needs one. */
+  problem?: string;
+}
+
+async function resolveDossier(db: Db, id: string, provided?: Dossier): Promise<DossierContext> {
+  try {
+    if (provided) return await ensureDossier(db, provided);
+    const row = await db.dossier.findUnique({ where: { id }, select: { id: true, issues: { select: { id: true, code: true } } } });
+    if (row) return { dossierId: row.id, issueIds: new Map(row.issues.map((i) => [i.code, i.id])) };
+    return await ensureDossier(db, loadDossier(id));
+  } catch (e) {
+    return { dossierId: null, issueIds: new Map(), problem: `dossier ${id} is not available: ${message(e)}` };
+  }
+}
+
+function message(e: unknown): string {
+  if (e instanceof Prisma.PrismaClientKnownRequestError) return `${e.code}: ${e.message.split("\n").filter(Boolean).pop() ?? e.message}`;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+class ArticleError extends Error {}
+
+function checkMention(m: Mention, textLength: number, what: string) {
+  if (m.end > textLength) throw new ArticleError(`${what}: mention [${m.start}, ${m.end}) lies outside the article text (${textLength} characters)`);
+}
+
+/** A merged event's share of one article: the article's events (by index) it covers. */
+interface EventGroup {
+  /** Index in extraction.events; undefined for an article event no merged event covers. */
+  mergedIndex?: number;
+  merged: MergedEvent;
+  ordinals: number[];
+}
+
+/** Stores an extraction, one transaction per article, in the order given. */
+export async function persistExtraction(db: Db, extraction: Extraction, opts: PersistOptions = {}): Promise<PersistResult> {
+  const dossier = await resolveDossier(db, extraction.dossier, opts.dossier);
+
+  // Merged events, validated, indexed by the articles they have reports in.
+  const invalidMerged = new Map<number, string>();
+  const groupsByArticle = new Map<string, Map<number, number[]>>();
+  extraction.events.forEach((raw, i) => {
+    const parsed = MergedEventSchema.safeParse(raw);
+    if (!parsed.success) invalidMerged.set(i, parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; "));
+    for (const ref of raw.reports ?? []) {
+      let byMerged = groupsByArticle.get(ref.article);
+      if (!byMerged) groupsByArticle.set(ref.article, (byMerged = new Map()));
+      byMerged.set(i, [...(byMerged.get(i) ?? []), ref.event]);
+    }
+  });
+
+  /** merged event index → stored event id, for articles already committed in this call. */
+  const storedEvents = new Map<number, string>();
+  const outcomes: ArticleOutcome[] = [];
+  for (const raw of extraction.articles) {
+    const outcome = await persistOne(db, raw, extraction, { dossier, invalidMerged, groupsByArticle, storedEvents }, opts);
+    outcomes.push(outcome);
+    opts.onArticle?.(outcome);
+  }
+  return {
+    articles: outcomes,
+    new: outcomes.filter((o) => o.status === "new").length,
+    unchanged: outcomes.filter((o) => o.status === "unchanged").length,
+    failed: outcomes.filter((o) => o.status === "failed").length,
+  };
+}
+
+interface RunState {
+  dossier: DossierContext;
+  invalidMerged: Map<number, string>;
+  groupsByArticle: Map<string, Map<number, number[]>>;
+  storedEvents: Map<number, string>;
+}
+
+async function persistOne(db: Db, raw: ArticleGraph, extraction: Extraction, run: RunState, opts: PersistOptions): Promise<ArticleOutcome> {
+  const contentHash = String(raw?.article?.contentHash ?? "");
+  const file = String(raw?.article?.file ?? "");
+  const parsed = ArticleGraphSchema.safeParse(raw);
+  if (!parsed.success) {
+    const error = parsed.error.issues.slice(0, 5).map((x) => `${x.path.join(".")}: ${x.message}`).join("; ");
+    return { contentHash, file, status: "failed", error: `invalid article graph: ${error}` };
+  }
+  const graph = parsed.data;
+  const a = graph.article;
+
+  const existing = await db.article.findFirst({
+    where: { OR: [{ contentHash: a.contentHash }, ...(a.url ? [{ url: a.url }] : [])] },
+    select: { id: true },
+  });
+  if (existing) return { contentHash, file, status: "unchanged", articleId: existing.id };
+
+  const pending = new Map<number, string>();
+  try {
+    const stats = await db.$transaction(
+      (tx) => writeArticle(tx, graph, extraction, run, pending, opts),
+      { timeout: opts.transactionTimeoutMs ?? 60_000, maxWait: 30_000 },
+    );
+    for (const [k, v] of pending) run.storedEvents.set(k, v);
+    return { contentHash, file, status: "new", articleId: stats.articleId, eventsCreated: stats.created, eventsAttached: stats.attached };
+  } catch (e) {
+    // Stored meanwhile by a concurrent ingest: same outcome as finding it above.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const again = await db.article.findFirst({
+        where: { OR: [{ contentHash: a.contentHash }, ...(a.url ? [{ url: a.url }] : [])] },
+        select: { id: true },
+      });
+      if (again) return { contentHash, file, status: "unchanged", articleId: again.id };
+    }
+    return { contentHash, file, status: "failed", error: message(e) };
+  }
+}
+
+async function writeArticle(
+  tx: Tx,
+  graph: ArticleGraph,
+  extraction: Extraction,
+  run: RunState,
+  pending: Map<number, string>,
+  opts: PersistOptions,
+): Promise<{ articleId: string; created: number; attached: number }> {
+  const a = graph.article;
+  const textLength = a.text.length;
+  const published = a.published ?? null;
+  const article = await tx.article.create({
+    data: {
+      contentHash: a.contentHash,
+      url: a.url ?? null,
+      file: a.file,
+      title: a.title ?? null,
+      outlet: a.outlet ?? null,
+      agencies: a.agencies,
+      authors: a.authors,
+      language: a.language,
+      publishedValue: published?.value ?? null,
+      publishedPrecision: published?.precision ?? null,
+      publishedWindowFrom: published ? fuzzyRange(published.window[0])[0] : null,
+      publishedWindowTo: published ? fuzzyRange(published.window[1])[1] : null,
+      publishedSource: published?.source ?? null,
+      text: a.text,
+      dossierId: run.dossier.dossierId,
+    },
+    select: { id: true },
+  });
+  const articleId = article.id;
+
+  if (graph.sentences.length) {
+    await tx.sentence.createMany({
+      data: graph.sentences.map((s) => ({ articleId, index: s.index, start: s.start, end: s.end, text: s.text })),
+    });
+  }
+
+  // Articles that aliases name as their provenance (normally this one).
+  const otherHashes = [
+    ...new Set([...graph.actors, ...graph.places].flatMap((x) => x.aliases.map((al) => al.article)).filter((h): h is string => !!h && h !== a.contentHash)),
+  ];
+  const articleIdByHash = new Map<string, string>([[a.contentHash, articleId]]);
+  if (otherHashes.length) {
+    for (const r of await tx.article.findMany({ where: { contentHash: { in: otherHashes } }, select: { id: true, contentHash: true } })) {
+      articleIdByHash.set(r.contentHash, r.id);
+    }
+  }
+  const provenance = (hash: string | undefined) => (hash ? (articleIdByHash.get(hash) ?? null) : null);
+
+  // Actors: insert or fill in by key; aliases appended with provenance; mentions.
+  const actorIds = new Map<string, string>();
+  for (const actor of graph.actors) {
+    const row = await tx.actor.upsert({
+      where: { key: actor.key },
+      create: {
+        key: actor.key,
+        kind: actor.kind,
+        name: actor.name,
+        role: actor.role ?? null,
+        affiliationKey: actor.affiliation ?? null,
+        iso: actor.externalIds.iso ?? null,
+        wikidata: actor.externalIds.wikidata ?? null,
+      },
+      update: {},
+      select: { id: true, role: true, affiliationKey: true, iso: true, wikidata: true },
+    });
+    const fill: Prisma.ActorUpdateInput = {};
+    if (row.role == null && actor.role) fill.role = actor.role;
+    if (row.affiliationKey == null && actor.affiliation) fill.affiliationKey = actor.affiliation;
+    if (row.iso == null && actor.externalIds.iso) fill.iso = actor.externalIds.iso;
+    if (row.wikidata == null && actor.externalIds.wikidata) fill.wikidata = actor.externalIds.wikidata;
+    if (Object.keys(fill).length) await tx.actor.update({ where: { id: row.id }, data: fill });
+    actorIds.set(actor.key, row.id);
+    actor.mentions.forEach((m, i) => checkMention(m, textLength, `actor ${actor.key} mention ${i}`));
+  }
+  await appendAliases(
+    tx,
+    graph.actors.flatMap((actor) => actor.aliases.map((al) => ({ ownerId: actorIds.get(actor.key)!, name: al.name, articleId: provenance(al.article) }))),
+    "actor",
+  );
+  const actorMentions = graph.actors.flatMap((actor) =>
+    actor.mentions.map((m) => ({ articleId, kind: "actor", start: m.start, end: m.end, text: m.text, sentence: m.sentence, actorId: actorIds.get(actor.key)! })),
+  );
+  if (actorMentions.length) await tx.mention.createMany({ data: actorMentions });
+
+  // Places: insert or fill in by key.
+  const placeIds = new Map<string, string>();
+  for (const place of graph.places) {
+    const row = await tx.place.upsert({
+      where: { key: place.key },
+      create: { key: place.key, name: place.name, lat: place.lat, lon: place.lon, country: place.country ?? null, precision: place.precision },
+      update: {},
+      select: { id: true, country: true },
+    });
+    if (row.country == null && place.country) await tx.place.update({ where: { id: row.id }, data: { country: place.country } });
+    placeIds.set(place.key, row.id);
+    place.mentions.forEach((m, i) => checkMention(m, textLength, `place ${place.key} mention ${i}`));
+  }
+  await appendAliases(
+    tx,
+    graph.places.flatMap((place) => place.aliases.map((al) => ({ ownerId: placeIds.get(place.key)!, name: al.name, articleId: provenance(al.article) }))),
+    "place",
+  );
+  const placeMentions = graph.places.flatMap((place) =>
+    place.mentions.map((m) => ({ articleId, kind: "place", start: m.start, end: m.end, text: m.text, sentence: m.sentence, placeId: placeIds.get(place.key)! })),
+  );
+  if (placeMentions.length) await tx.mention.createMany({ data: placeMentions });
+
+  /** Actor id by key: this article's actors, else one stored earlier. */
+  const actorId = async (key: string, what: string, required: boolean): Promise<string | null> => {
+    const known = actorIds.get(key);
+    if (known) return known;
+    const row = await tx.actor.findUnique({ where: { key }, select: { id: true } });
+    if (row) {
+      actorIds.set(key, row.id);
+      return row.id;
+    }
+    if (required) throw new ArticleError(`${what}: unknown actor ${key} (not among the article's actors)`);
+    return null;
+  };
+  const placeId = async (key: string): Promise<string | null> => {
+    const known = placeIds.get(key);
+    if (known) return known;
+    const row = await tx.place.findUnique({ where: { key }, select: { id: true } });
+    if (row) placeIds.set(key, row.id);
+    return row?.id ?? null;
+  };
+
+  // Quotes.
+  const quoteRows = [];
+  for (const [i, q] of graph.quotes.entries()) {
+    checkMention(q.mention, textLength, `quote ${i}`);
+    quoteRows.push({
+      articleId,
+      ordinal: i,
+      speakerId: q.speaker ? await actorId(q.speaker, `quote ${i} speaker`, true) : null,
+      speakerLabel: q.speakerLabel,
+      text: q.text,
+      mode: q.mode,
+      start: q.mention.start,
+      end: q.mention.end,
+      sentence: q.mention.sentence,
+      saidOn: q.saidOn ?? null,
+    });
+  }
+  const quoteIds = new Map<number, string>();
+  if (quoteRows.length) {
+    await tx.quote.createMany({ data: quoteRows });
+    for (const r of await tx.quote.findMany({ where: { articleId }, select: { id: true, ordinal: true } })) quoteIds.set(r.ordinal, r.id);
+    await tx.mention.createMany({
+      data: graph.quotes.map((q, i) => ({
+        articleId,
+        kind: "quote",
+        start: q.mention.start,
+        end: q.mention.end,
+        text: q.mention.text,
+        sentence: q.mention.sentence,
+        quoteId: quoteIds.get(i)!,
+      })),
+    });
+  }
+
+  // Positions.
+  const positionRows = [];
+  for (const [i, p] of graph.positions.entries()) {
+    checkMention(p.evidence, textLength, `position ${i}`);
+    const issueId = run.dossier.issueIds.get(p.issue);
+    if (!issueId) {
+      throw new ArticleError(`position ${i}: unknown issue ${p.issue}${run.dossier.problem ? ` (${run.dossier.problem})` : ` in dossier ${extraction.dossier}`}`);
+    }
+    let quoteId: string | null = null;
+    if (p.quote != null) {
+      quoteId = quoteIds.get(p.quote) ?? null;
+      if (!quoteId) throw new ArticleError(`position ${i}: quote ${p.quote} does not exist (the article has ${graph.quotes.length})`);
+    }
+    const range = p.date ? fuzzyRange(p.date) : null;
+    positionRows.push({
+      articleId,
+      ordinal: i,
+      actorId: (await actorId(p.actor, `position ${i}`, true))!,
+      issueId,
+      stance: p.stance,
+      modality: p.modality ?? null,
+      evidenceText: p.evidence.text,
+      evidenceStart: p.evidence.start,
+      evidenceEnd: p.evidence.end,
+      evidenceSentence: p.evidence.sentence,
+      date: p.date ?? null,
+      dateFrom: range?.[0] ?? null,
+      dateTo: range?.[1] ?? null,
+      quoteId,
+    });
+  }
+  if (positionRows.length) {
+    await tx.position.createMany({ data: positionRows });
+    const positionIds = new Map((await tx.position.findMany({ where: { articleId }, select: { id: true, ordinal: true } })).map((r) => [r.ordinal, r.id]));
+    await tx.mention.createMany({
+      data: graph.positions.map((p, i) => ({
+        articleId,
+        kind: "position",
+        start: p.evidence.start,
+        end: p.evidence.end,
+        text: p.evidence.text,
+        sentence: p.evidence.sentence,
+        positionId: positionIds.get(i)!,
+      })),
+    });
+  }
+
+  // Events: group this article's events by the merged event covering them.
+  const groups: EventGroup[] = [];
+  const covered = new Set<number>();
+  for (const [mergedIndex, ordinals] of run.groupsByArticle.get(a.contentHash) ?? []) {
+    const invalid = run.invalidMerged.get(mergedIndex);
+    if (invalid) throw new ArticleError(`merged event ${mergedIndex} is invalid: ${invalid}`);
+    const own = [...new Set(ordinals)].filter((o) => !covered.has(o));
+    for (const o of own) {
+      if (!Number.isInteger(o) || o < 0 || o >= graph.events.length) {
+        throw new ArticleError(`merged event ${mergedIndex} reports event ${o}, but the article has ${graph.events.length} events`);
+      }
+      covered.add(o);
+    }
+    if (own.length) groups.push({ mergedIndex, merged: extraction.events[mergedIndex]!, ordinals: own });
+  }
+  graph.events.forEach((ev, o) => {
+    if (covered.has(o)) return;
+    groups.push({
+      merged: {
+        kind: ev.kind,
+        summary: ev.summary,
+        date: ev.date ?? null,
+        status: ev.status,
+        participants: ev.participants,
+        places: ev.places,
+        reports: [{ article: a.contentHash, event: o }],
+        independentSources: 1,
+        conflicts: [],
+      },
+      ordinals: [o],
+    });
+  });
+
+  let created = 0;
+  let attached = 0;
+  const find = opts.findExistingEvent ?? defaultFindExistingEvent;
+  for (const group of groups) {
+    const { merged } = group;
+    const excludeEventIds = new Set<string>(
+      [...run.storedEvents, ...pending].filter(([k]) => k !== group.mergedIndex).map(([, v]) => v),
+    );
+    let eventId: string | null | undefined = group.mergedIndex !== undefined ? (pending.get(group.mergedIndex) ?? run.storedEvents.get(group.mergedIndex)) : undefined;
+    eventId ??= await eventOfStoredReports(tx, merged, a.contentHash);
+    if (!eventId) {
+      const found = await find(tx, merged, { articleId, contentHash: a.contentHash, excludeEventIds });
+      if (found && !excludeEventIds.has(found)) eventId = found;
+    }
+    if (eventId) {
+      attached++;
+      await refineEvent(tx, eventId, merged);
+    } else {
+      created++;
+      const info = eventKindInfo(merged.kind);
+      const ev = await tx.event.create({
+        data: {
+          kind: merged.kind,
+          plover: info.plover,
+          family: info.family,
+          summary: merged.summary,
+          status: merged.status,
+          ...dateColumns(merged.date),
+          independentSources: Math.max(1, merged.independentSources),
+        },
+        select: { id: true },
+      });
+      eventId = ev.id;
+    }
+    if (group.mergedIndex !== undefined) pending.set(group.mergedIndex, eventId);
+
+    // Participants and places: the merged event's and this article's, as far as the actors/places are stored.
+    const reported = group.ordinals.map((o) => graph.events[o]!);
+    const participants = [...merged.participants, ...reported.flatMap((e) => e.participants)];
+    const participantRows = [];
+    for (const p of participants) {
+      const id = await actorId(p.actor, "event participant", false);
+      if (id) participantRows.push({ eventId, actorId: id, role: p.role });
+    }
+    if (participantRows.length) await tx.eventParticipant.createMany({ data: participantRows, skipDuplicates: true });
+    const placeRows = [];
+    for (const key of new Set([...merged.places, ...reported.flatMap((e) => e.places)])) {
+      const id = await placeId(key);
+      if (id) placeRows.push({ eventId, placeId: id });
+    }
+    if (placeRows.length) await tx.eventPlace.createMany({ data: placeRows, skipDuplicates: true });
+
+    for (const o of group.ordinals) await writeReport(tx, eventId, articleId, o, graph.events[o]!, textLength);
+
+    // Figures this article gives (kept per article; differing values are the conflicts).
+    const figures = [
+      ...reported.flatMap((e) => e.figures),
+      ...merged.conflicts.filter((f) => f.article === a.contentHash),
+    ].map((f) => ({ eventId, articleId, what: f.what, value: f.value }));
+    if (figures.length) await tx.eventFigure.createMany({ data: figures, skipDuplicates: true });
+
+    await updateIndependentSources(tx, eventId, merged.independentSources);
+  }
+  return { articleId, created, attached };
+}
+
+async function appendAliases(tx: Tx, rows: { ownerId: string; name: string; articleId: string | null }[], owner: "actor" | "place") {
+  const seen = new Set<string>();
+  const unique = rows.filter((r) => {
+    const k = `${r.ownerId}\u0000${r.name}\u0000${r.articleId ?? ""}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (!unique.length) return;
+  // NULL article ids are distinct for the unique index, so aliases without provenance are deduplicated here.
+  const withoutArticle = unique.filter((r) => r.articleId === null);
+  let present = new Set<string>();
+  if (withoutArticle.length) {
+    const ownerIds = [...new Set(withoutArticle.map((r) => r.ownerId))];
+    present =
+      owner === "actor"
+        ? new Set((await tx.actorAlias.findMany({ where: { actorId: { in: ownerIds }, articleId: null }, select: { actorId: true, name: true } })).map((r) => `${r.actorId}\u0000${r.name}`))
+        : new Set((await tx.placeAlias.findMany({ where: { placeId: { in: ownerIds }, articleId: null }, select: { placeId: true, name: true } })).map((r) => `${r.placeId}\u0000${r.name}`));
+  }
+  const fresh = unique.filter((r) => r.articleId !== null || !present.has(`${r.ownerId}\u0000${r.name}`));
+  if (!fresh.length) return;
+  if (owner === "actor") {
+    await tx.actorAlias.createMany({ data: fresh.map((r) => ({ actorId: r.ownerId, name: r.name, articleId: r.articleId })), skipDuplicates: true });
+  } else {
+    await tx.placeAlias.createMany({ data: fresh.map((r) => ({ placeId: r.ownerId, name: r.name, articleId: r.articleId })), skipDuplicates: true });
+  }
+}
+
+/** The stored event that another article's report of this merged event already belongs to. */
+async function eventOfStoredReports(tx: Tx, merged: MergedEvent, contentHash: string): Promise<string | null> {
+  const refs = merged.reports.filter((r) => r.article !== contentHash);
+  if (!refs.length) return null;
+  const row = await tx.eventReport.findFirst({
+    where: {
+      OR: refs.map((r) => ({ ordinal: r.event, article: { contentHash: r.article } })),
+      event: { kind: { in: familyKinds(merged.kind) } },
+    },
+    select: { eventId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return row?.eventId ?? null;
+}
+
+/** When attaching a report: take the merged event's date if the stored event has none or a coarser one. */
+async function refineEvent(tx: Tx, eventId: string, merged: MergedEvent) {
+  if (!merged.date) return;
+  const ev = await tx.event.findUnique({ where: { id: eventId }, select: { dateFrom: true, dateTo: true } });
+  if (!ev) throw new ArticleError(`event ${eventId} chosen for attaching does not exist`);
+  const [from, to] = fuzzyRange(merged.date.value);
+  const storedSpan = ev.dateFrom && ev.dateTo ? ev.dateTo.getTime() - ev.dateFrom.getTime() : Infinity;
+  if (to.getTime() - from.getTime() < storedSpan) await tx.event.update({ where: { id: eventId }, data: dateColumns(merged.date) });
+}
+
+/**
+ * Independent sources of a stored event: its reporting articles grouped by the agency wire they carry (articles
+ * crediting the same agencies count once), else by outlet. Never lowered below what the extraction computed.
+ */
+async function updateIndependentSources(tx: Tx, eventId: string, fromExtraction: number) {
+  const reports = await tx.eventReport.findMany({
+    where: { eventId },
+    select: { article: { select: { id: true, agencies: true, outlet: true } } },
+  });
+  const groups = new Set(
+    reports.map(({ article }) =>
+      article.agencies.length
+        ? `wire:${[...article.agencies].map((x) => x.toLowerCase()).sort().join(",")}`
+        : article.outlet
+          ? `outlet:${article.outlet.toLowerCase()}`
+          : `article:${article.id}`,
+    ),
+  );
+  const ev = await tx.event.findUnique({ where: { id: eventId }, select: { independentSources: true } });
+  const value = Math.max(1, groups.size, fromExtraction, ev?.independentSources ?? 0);
+  if (ev && ev.independentSources !== value) await tx.event.update({ where: { id: eventId }, data: { independentSources: value } });
+}
+
+async function writeReport(tx: Tx, eventId: string, articleId: string, ordinal: number, ev: ArticleEvent, textLength: number) {
+  checkMention(ev.trigger, textLength, `event ${ordinal} trigger`);
+  ev.evidence.forEach((m, i) => checkMention(m, textLength, `event ${ordinal} evidence ${i}`));
+  const report = await tx.eventReport.create({
+    data: {
+      eventId,
+      articleId,
+      ordinal,
+      kind: ev.kind,
+      summary: ev.summary,
+      status: ev.status,
+      ...dateColumns(ev.date),
+      triggerText: ev.trigger.text,
+      triggerStart: ev.trigger.start,
+      triggerEnd: ev.trigger.end,
+      triggerSentence: ev.trigger.sentence,
+      participants: ev.participants,
+      placeKeys: ev.places,
+    },
+    select: { id: true },
+  });
+  await tx.mention.createMany({
+    data: [
+      { kind: "trigger", m: ev.trigger },
+      ...ev.evidence.map((m) => ({ kind: "evidence", m })),
+    ].map(({ kind, m }) => ({ articleId, kind, start: m.start, end: m.end, text: m.text, sentence: m.sentence, eventReportId: report.id })),
+  });
+}
+
+export interface IngestFailure {
+  file: string;
+  contentHash?: string;
+  error: string;
+}
+
+export interface IngestRunSummary {
+  origin: "cli" | "http";
+  startedAt: Date;
+  /** Default: now. */
+  finishedAt?: Date;
+  /** Counts and failures are taken from here unless given explicitly. */
+  result?: PersistResult;
+  articlesNew?: number;
+  articlesUnchanged?: number;
+  /** Default: the number of failures (from `result` plus `failures`). */
+  articlesFailed?: number;
+  /** Failures before persisting (unreadable files, extraction errors); added to those in `result`. */
+  failures?: IngestFailure[];
+}
+
+/** Records one ingest run and returns its id. */
+export async function recordIngestRun(db: Db, summary: IngestRunSummary): Promise<string> {
+  const failures: IngestFailure[] = [
+    ...(summary.result?.articles ?? [])
+      .filter((o) => o.status === "failed")
+      .map((o) => ({ file: o.file, contentHash: o.contentHash || undefined, error: o.error ?? "failed" })),
+    ...(summary.failures ?? []),
+  ];
+  const row = await db.ingestRun.create({
+    data: {
+      origin: summary.origin,
+      startedAt: summary.startedAt,
+      finishedAt: summary.finishedAt ?? new Date(),
+      articlesNew: summary.articlesNew ?? summary.result?.new ?? 0,
+      articlesUnchanged: summary.articlesUnchanged ?? summary.result?.unchanged ?? 0,
+      articlesFailed: summary.articlesFailed ?? failures.length,
+      failures: failures as unknown as Prisma.InputJsonValue,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
