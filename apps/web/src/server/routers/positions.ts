@@ -1,0 +1,281 @@
+/**
+ * Positions: the actor × issue matrix of the dossier's codebook, the evidence behind one cell, and actor × actor
+ * agreement derived from shared stances.
+ *
+ * "As of" a day, an actor's stance on an issue is the stance of its *latest* evidence dated on or before that day
+ * (a position's own date when known, else its article's publication day; ties broken by the later-stored row).
+ * A cell also counts its evidence and how often the stance changed along the way (consecutive evidence with a
+ * different stance). Everything is aggregated in SQL.
+ */
+import { Prisma } from "@lagebild/db/client";
+import { Id, MatrixInput, ViewFilter } from "@lagebild/model";
+import { DEFAULT_DOSSIER_ID, loadDossier } from "@lagebild/model/node";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { isoDate, positionDaySql, positionFilterSql } from "../../components/viz/server/sql-filter.ts";
+import type { Db } from "../db.ts";
+import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+export const STANCE_VALUES = ["support", "oppose", "neutral", "ambiguous"] as const;
+type Stance = (typeof STANCE_VALUES)[number];
+
+/** Rows (actors) shown at most; the answer says how many actors had evidence. */
+const MAX_ACTORS = 60;
+
+export const CellInput = z.object({
+  actorId: Id,
+  /** The Issue row id (as returned by `matrix`), or the codebook code (`enrichment`). */
+  issueId: Id,
+  asOf: Day.optional(),
+  filter: ViewFilter.default({}),
+  dossier: z.string().optional(),
+});
+
+export const AgreementInput = MatrixInput.extend({ limit: z.number().int().min(2).max(MAX_ACTORS).default(25) });
+
+interface IssueRow {
+  id: string;
+  code: string;
+  label: string;
+  proposition: string;
+}
+
+/** The dossier whose codebook to use: the requested one, else the default, else any dossier with issues. */
+async function pickDossier(db: Db, requested?: string): Promise<string | null> {
+  const rows = await db.$queryRaw<{ id: string; n: number }[]>`
+    SELECT d.id, count(i.id)::int AS n FROM "Dossier" d LEFT JOIN "Issue" i ON i."dossierId" = d.id GROUP BY d.id`;
+  if (requested) return rows.some((r) => r.id === requested) ? requested : null;
+  const withIssues = rows.filter((r) => r.n > 0);
+  return withIssues.find((r) => r.id === DEFAULT_DOSSIER_ID)?.id ?? withIssues.sort((a, b) => a.id.localeCompare(b.id))[0]?.id ?? null;
+}
+
+async function codebook(db: Db, dossierId: string, codes?: string[]): Promise<IssueRow[]> {
+  const issues = await db.issue.findMany({
+    where: { dossierId, ...(codes?.length ? { code: { in: codes } } : {}) },
+    select: { id: true, code: true, label: true, proposition: true },
+  });
+  return issues;
+}
+
+/** Orders issues as the dossier's codebook lists them (the DB keeps no order), unknown codes last. */
+function codebookOrder(dossierId: string): Map<string, number> {
+  try {
+    const d = loadDossier(dossierId);
+    return new Map(d.issues.map((iss, i) => [iss.id, i]));
+  } catch {
+    return new Map();
+  }
+}
+
+interface LatestRow {
+  actorId: string;
+  issueId: string;
+  stance: Stance;
+  day: Date | null;
+  n: number;
+  changes: number;
+  support: number;
+  oppose: number;
+  neutral: number;
+  ambiguous: number;
+}
+
+/**
+ * One row per actor × issue: the latest stance as of `asOf`, the amount of evidence, the number of stance changes.
+ * SQL: the evidence is ordered per cell by day (then storage order); LAG finds changes, ROW_NUMBER the latest.
+ */
+function latestStances(db: Db, dossierId: string, filter: ViewFilter, asOf?: string, actorIds?: string[]) {
+  const only = actorIds ? Prisma.sql`AND p."actorId" = ANY(${actorIds}::text[])` : Prisma.empty;
+  return db.$queryRaw<LatestRow[]>`
+    WITH ev AS (
+      SELECT p.id, p."actorId", p."issueId", p.stance, ${positionDaySql} AS day
+      FROM "Position" p
+      JOIN "Article" a ON a.id = p."articleId"
+      JOIN "Issue" i ON i.id = p."issueId"
+      WHERE i."dossierId" = ${dossierId} AND ${positionFilterSql(filter, asOf)} ${only}
+    ), ordered AS (
+      SELECT ev.*,
+        LAG(stance) OVER w AS prev,
+        ROW_NUMBER() OVER (PARTITION BY "actorId", "issueId" ORDER BY day DESC NULLS LAST, id DESC) AS rn
+      FROM ev
+      WINDOW w AS (PARTITION BY "actorId", "issueId" ORDER BY day ASC NULLS FIRST, id ASC)
+    )
+    SELECT "actorId", "issueId",
+      max(stance) FILTER (WHERE rn = 1) AS stance,
+      max(day) FILTER (WHERE rn = 1) AS day,
+      count(*)::int AS n,
+      count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance)::int AS changes,
+      count(*) FILTER (WHERE stance = 'support')::int AS support,
+      count(*) FILTER (WHERE stance = 'oppose')::int AS oppose,
+      count(*) FILTER (WHERE stance = 'neutral')::int AS neutral,
+      count(*) FILTER (WHERE stance = 'ambiguous')::int AS ambiguous
+    FROM ordered
+    GROUP BY "actorId", "issueId"`;
+}
+
+/** Actors with the most evidence under the filter (as of the day), with their evidence count. */
+function topActors(db: Db, dossierId: string, filter: ViewFilter, asOf: string | undefined, limit: number) {
+  return db.$queryRaw<{ id: string; name: string; kind: string; n: number; total: number }[]>`
+    SELECT ac.id, ac.name, ac.kind, count(*)::int AS n, (count(*) OVER ())::int AS total
+    FROM "Position" p
+    JOIN "Article" a ON a.id = p."articleId"
+    JOIN "Issue" i ON i.id = p."issueId"
+    JOIN "Actor" ac ON ac.id = p."actorId"
+    WHERE i."dossierId" = ${dossierId} AND ${positionFilterSql(filter, asOf)}
+    GROUP BY ac.id
+    ORDER BY n DESC, ac.name ASC, ac.id ASC
+    LIMIT ${limit}`;
+}
+
+export interface MatrixCell {
+  actorId: string;
+  issueId: string;
+  stance: Stance;
+  /** Day of the evidence the stance rests on. */
+  day: string | null;
+  evidence: number;
+  changes: number;
+  counts: Record<Stance, number>;
+}
+
+export const positionsRouter = createTRPCRouter({
+  matrix: publicProcedure.input(MatrixInput).query(async ({ ctx, input }) => {
+    const dossierId = await pickDossier(ctx.db, input.dossier);
+    if (!dossierId) return { dossier: null, asOf: input.asOf ?? null, issues: [], actors: [], cells: [], totalActors: 0 };
+    const issueRows = await codebook(ctx.db, dossierId, input.filter.issues);
+    const order = codebookOrder(dossierId);
+    const issues = issueRows.sort((a, b) => (order.get(a.code) ?? 999) - (order.get(b.code) ?? 999) || a.code.localeCompare(b.code));
+    const actors = await topActors(ctx.db, dossierId, input.filter, input.asOf, MAX_ACTORS);
+    const rows = actors.length ? await latestStances(ctx.db, dossierId, input.filter, input.asOf, actors.map((a) => a.id)) : [];
+    const cells: MatrixCell[] = rows.map((r) => ({
+      actorId: r.actorId,
+      issueId: r.issueId,
+      stance: r.stance,
+      day: isoDate(r.day),
+      evidence: r.n,
+      changes: r.changes,
+      counts: { support: r.support, oppose: r.oppose, neutral: r.neutral, ambiguous: r.ambiguous },
+    }));
+    return {
+      dossier: dossierId,
+      asOf: input.asOf ?? null,
+      issues,
+      actors: actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, evidence: a.n })),
+      cells,
+      totalActors: actors[0]?.total ?? 0,
+    };
+  }),
+
+  /** The evidence behind one cell, oldest first, each with speaker, outlet, date and the sentence; changes marked. */
+  cell: publicProcedure.input(CellInput).query(async ({ ctx, input }) => {
+    const [actor, issue] = await Promise.all([
+      ctx.db.actor.findUnique({ where: { id: input.actorId }, select: { id: true, name: true, kind: true, role: true } }),
+      ctx.db.issue.findFirst({
+        where: { OR: [{ id: input.issueId }, { code: input.issueId, ...(input.dossier ? { dossierId: input.dossier } : {}) }] },
+        select: { id: true, code: true, label: true, proposition: true, dossierId: true },
+        orderBy: { dossierId: "asc" },
+      }),
+    ]);
+    if (!actor) throw new TRPCError({ code: "NOT_FOUND", message: `No actor ${input.actorId}` });
+    if (!issue) throw new TRPCError({ code: "NOT_FOUND", message: `No issue ${input.issueId}` });
+    const filter: ViewFilter = { ...input.filter, actors: undefined, issues: undefined };
+    const rows = await ctx.db.$queryRaw<{ id: string; day: Date | null; later: boolean }[]>`
+      SELECT p.id, ${positionDaySql} AS day,
+        ${input.asOf !== undefined ? Prisma.sql`(${positionDaySql} IS NULL OR ${positionDaySql} > ${input.asOf}::date)` : Prisma.sql`FALSE`} AS later
+      FROM "Position" p
+      JOIN "Article" a ON a.id = p."articleId"
+      JOIN "Issue" i ON i.id = p."issueId"
+      WHERE p."actorId" = ${actor.id} AND p."issueId" = ${issue.id} AND ${positionFilterSql(filter)}
+      ORDER BY day ASC NULLS FIRST, p.id ASC
+      LIMIT 500`;
+    const details = await ctx.db.position.findMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+      select: {
+        id: true,
+        stance: true,
+        modality: true,
+        date: true,
+        evidenceText: true,
+        evidenceSentence: true,
+        evidenceStart: true,
+        evidenceEnd: true,
+        article: { select: { id: true, title: true, outlet: true, url: true, publishedValue: true } },
+        quote: {
+          select: { id: true, text: true, mode: true, speakerLabel: true, saidOn: true, sentence: true, speaker: { select: { id: true, name: true } } },
+        },
+      },
+    });
+    const byId = new Map(details.map((d) => [d.id, d]));
+    let prev: string | null = null;
+    const evidence = rows.flatMap((r) => {
+      const d = byId.get(r.id);
+      if (!d) return [];
+      const counted = !r.later;
+      const changedFrom = counted && prev !== null && prev !== d.stance ? prev : null;
+      if (counted) prev = d.stance;
+      return [
+        {
+          id: d.id,
+          stance: d.stance as Stance,
+          modality: d.modality,
+          /** The day this evidence counts from (own date, else publication day). */
+          day: isoDate(r.day),
+          date: d.date,
+          /** True when dated after `asOf` (shown greyed, not counted). */
+          afterAsOf: r.later,
+          changedFrom,
+          sentence: { index: d.evidenceSentence, text: d.evidenceText },
+          speaker: d.quote?.speaker ?? { id: actor.id, name: actor.name },
+          quote: d.quote
+            ? { id: d.quote.id, text: d.quote.text, mode: d.quote.mode, speakerLabel: d.quote.speakerLabel, saidOn: d.quote.saidOn, sentence: d.quote.sentence }
+            : null,
+          article: { id: d.article.id, title: d.article.title, outlet: d.article.outlet, url: d.article.url, published: d.article.publishedValue },
+        },
+      ];
+    });
+    const counted = evidence.filter((e) => !e.afterAsOf);
+    return {
+      actor,
+      issue: { id: issue.id, code: issue.code, label: issue.label, proposition: issue.proposition },
+      asOf: input.asOf ?? null,
+      stance: counted.at(-1)?.stance ?? null,
+      changes: counted.filter((e) => e.changedFrom).length,
+      evidence,
+    };
+  }),
+
+  /**
+   * Actor × actor agreement as of a day: for each pair, the issues where both have a stance (support, oppose or
+   * neutral; ambiguous does not count) and the share of those where the stances are equal.
+   */
+  agreement: publicProcedure.input(AgreementInput).query(async ({ ctx, input }) => {
+    const dossierId = await pickDossier(ctx.db, input.dossier);
+    if (!dossierId) return { dossier: null, asOf: input.asOf ?? null, actors: [], pairs: [] };
+    const actors = await topActors(ctx.db, dossierId, input.filter, input.asOf, input.limit);
+    if (actors.length < 2) return { dossier: dossierId, asOf: input.asOf ?? null, actors: actors.map((a) => ({ id: a.id, name: a.name })), pairs: [] };
+    const ids = actors.map((a) => a.id);
+    const pairs = await ctx.db.$queryRaw<{ a: string; b: string; shared: number; agree: number; issues: string[] }[]>`
+      WITH ev AS (
+        SELECT p.id, p."actorId", p."issueId", p.stance,
+          ROW_NUMBER() OVER (PARTITION BY p."actorId", p."issueId" ORDER BY ${positionDaySql} DESC NULLS LAST, p.id DESC) AS rn
+        FROM "Position" p
+        JOIN "Article" a ON a.id = p."articleId"
+        JOIN "Issue" i ON i.id = p."issueId"
+        WHERE i."dossierId" = ${dossierId} AND p."actorId" = ANY(${ids}::text[]) AND ${positionFilterSql(input.filter, input.asOf)}
+      ), latest AS (
+        SELECT "actorId", "issueId", stance FROM ev WHERE rn = 1 AND stance <> 'ambiguous'
+      )
+      SELECT x."actorId" AS a, y."actorId" AS b, count(*)::int AS shared,
+             count(*) FILTER (WHERE x.stance = y.stance)::int AS agree,
+             array_agg(x."issueId" ORDER BY x."issueId") FILTER (WHERE x.stance = y.stance) AS issues
+      FROM latest x JOIN latest y ON x."issueId" = y."issueId" AND x."actorId" < y."actorId"
+      GROUP BY x."actorId", y."actorId"`;
+    return {
+      dossier: dossierId,
+      asOf: input.asOf ?? null,
+      actors: actors.map((a) => ({ id: a.id, name: a.name })),
+      pairs: pairs.map((p) => ({ a: p.a, b: p.b, shared: p.shared, agree: p.agree, share: p.shared ? p.agree / p.shared : 0, agreedIssues: p.issues ?? [] })),
+    };
+  }),
+});

@@ -1,0 +1,123 @@
+/**
+ * Timeline: events on a time axis with their honest date spans.
+ *
+ * `events({ filter, limit })` — dated events overlapping the filter's range, filtered in SQL; when more match than
+ *   `limit`, the most widely reported ones are kept (the answer says how many matched). Ordered by date.
+ * `overview({ filter })` — the whole extent under the filter *ignoring* from/to (for the brushable overview strip):
+ *   first/last day and event counts per week.
+ */
+import { ViewFilter } from "@lagebild/model";
+import { z } from "zod";
+import { eventFilterSql, isoDate } from "../../components/viz/server/sql-filter.ts";
+import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+
+export const TimelineInput = z.object({
+  filter: ViewFilter.default({}),
+  limit: z.number().int().min(1).max(5000).default(1500),
+});
+
+interface EventRow {
+  id: string;
+  kind: string;
+  family: string;
+  status: string;
+  summary: string;
+  dateValue: string | null;
+  datePrecision: string | null;
+  dateFrom: Date;
+  dateTo: Date;
+  independentSources: number;
+  reports: number;
+  participants: { id: string; name: string; role: string }[] | null;
+  places: { id: string; name: string }[] | null;
+}
+
+export interface TimelineEvent {
+  id: string;
+  kind: string;
+  family: string;
+  status: string;
+  summary: string;
+  /** The date as written (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) and its precision. */
+  date: string | null;
+  precision: "day" | "month" | "year";
+  /** Inclusive day span the date covers: one day, a whole month or a whole year. */
+  from: string;
+  to: string;
+  reportCount: number;
+  independentSources: number;
+  participants: { id: string; name: string; role: string }[];
+  places: { id: string; name: string }[];
+}
+
+function precisionOf(row: EventRow): TimelineEvent["precision"] {
+  if (row.datePrecision === "day" || row.datePrecision === "month" || row.datePrecision === "year") return row.datePrecision;
+  const v = row.dateValue ?? "";
+  return v.length >= 10 ? "day" : v.length >= 7 ? "month" : "year";
+}
+
+export const timelineRouter = createTRPCRouter({
+  events: publicProcedure.input(TimelineInput).query(async ({ ctx, input }) => {
+    const where = eventFilterSql(input.filter);
+    const [rows, counts] = await Promise.all([
+      ctx.db.$queryRaw<EventRow[]>`
+        WITH page AS (
+          SELECT e.id, e.kind, e.family, e.status, e.summary, e."dateValue", e."datePrecision", e."dateFrom", e."dateTo",
+                 e."independentSources"
+          FROM "Event" e
+          WHERE e."dateFrom" IS NOT NULL AND e."dateTo" IS NOT NULL AND ${where}
+          ORDER BY e."independentSources" DESC, e."dateFrom" ASC, e.id ASC
+          LIMIT ${input.limit}
+        )
+        SELECT page.*,
+          (SELECT count(*)::int FROM "EventReport" r WHERE r."eventId" = page.id) AS reports,
+          (SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'role', ep.role) ORDER BY ep.role, a.name)
+             FROM "EventParticipant" ep JOIN "Actor" a ON a.id = ep."actorId" WHERE ep."eventId" = page.id) AS participants,
+          (SELECT json_agg(json_build_object('id', pl.id, 'name', pl.name) ORDER BY pl.name)
+             FROM "EventPlace" epl JOIN "Place" pl ON pl.id = epl."placeId" WHERE epl."eventId" = page.id) AS places
+        FROM page
+        ORDER BY page."dateFrom", page."dateTo", page.id`,
+      ctx.db.$queryRaw<{ dated: number; undated: number }[]>`
+        SELECT count(*) FILTER (WHERE e."dateFrom" IS NOT NULL)::int AS dated,
+               count(*) FILTER (WHERE e."dateFrom" IS NULL)::int AS undated
+        FROM "Event" e WHERE ${where}`,
+    ]);
+    const events: TimelineEvent[] = rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      family: r.family,
+      status: r.status,
+      summary: r.summary,
+      date: r.dateValue,
+      precision: precisionOf(r),
+      from: isoDate(r.dateFrom)!,
+      to: isoDate(r.dateTo)!,
+      reportCount: r.reports,
+      independentSources: r.independentSources,
+      participants: r.participants ?? [],
+      places: r.places ?? [],
+    }));
+    const total = counts[0]?.dated ?? 0;
+    return { events, total, truncated: total > events.length, undated: counts[0]?.undated ?? 0 };
+  }),
+
+  overview: publicProcedure.input(z.object({ filter: ViewFilter.default({}) })).query(async ({ ctx, input }) => {
+    const { from: _from, to: _to, ...rest } = input.filter;
+    const where = eventFilterSql(rest);
+    const weeks = await ctx.db.$queryRaw<{ week: Date; n: number }[]>`
+      SELECT date_trunc('week', e."dateFrom")::date AS week, count(*)::int AS n
+      FROM "Event" e
+      WHERE e."dateFrom" IS NOT NULL AND e."datePrecision" = 'day' AND ${where}
+      GROUP BY 1 ORDER BY 1`;
+    const extent = await ctx.db.$queryRaw<{ min: Date | null; max: Date | null; n: number }[]>`
+      SELECT min(e."dateFrom") AS min, max(e."dateTo") AS max, count(*)::int AS n
+      FROM "Event" e WHERE e."dateFrom" IS NOT NULL AND ${where}`;
+    return {
+      min: isoDate(extent[0]?.min),
+      max: isoDate(extent[0]?.max),
+      total: extent[0]?.n ?? 0,
+      /** Day-precision events per week (Monday); coarser events are spans, not counted here. */
+      weeks: weeks.map((w) => ({ week: isoDate(w.week)!, count: w.n })),
+    };
+  }),
+});
