@@ -132,12 +132,8 @@ export function ticks(scale: BrokenScale, minSpacing = 56): Tick[] {
         const date = new Date(d * DAY_MS);
         const first = date.getUTCDate() === 1;
         const monday = date.getUTCDay() === 1;
-        if (step === 1 || monday) {
-          const label = first ? `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}` : `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
-          out.push({ x: scale.x(d), label, major: first });
-        } else if (first) {
-          out.push({ x: scale.x(d), label: "", major: true });
-        }
+        if (first) out.push({ x: scale.x(d), label: `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`, major: true });
+        else if (step === 1 || monday) out.push({ x: scale.x(d), label: `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`, major: false });
       }
     } else {
       const every = pxPerDay * 30 >= minSpacing ? 1 : pxPerDay * 91 >= minSpacing ? 3 : pxPerDay * 182 >= minSpacing ? 6 : 12;
@@ -149,14 +145,18 @@ export function ticks(scale: BrokenScale, minSpacing = 56): Tick[] {
       }
     }
   }
-  // Drop labels that would collide with the previous label.
-  let lastLabelled = -Infinity;
-  return out.map((t) => {
-    if (!t.label) return t;
-    if (t.x - lastLabelled < minSpacing * 0.8) return { ...t, label: "" };
-    lastLabelled = t.x;
-    return t;
-  });
+  // Keep labels that do not collide: month/year labels first, then the others.
+  const kept: number[] = [];
+  const fits = (x: number) => kept.every((k) => Math.abs(k - x) >= minSpacing * 0.8);
+  const labelled = new Set<Tick>();
+  for (const pass of [true, false]) {
+    for (const t of out) {
+      if (!t.label || t.major !== pass || !fits(t.x)) continue;
+      kept.push(t.x);
+      labelled.add(t);
+    }
+  }
+  return out.map((t) => (labelled.has(t) ? t : { ...t, label: "" }));
 }
 
 export interface Interval {

@@ -105,7 +105,7 @@ export const timelineRouter = createTRPCRouter({
     const { from: _from, to: _to, ...rest } = input.filter;
     const where = eventFilterSql(rest);
     const weeks = await ctx.db.$queryRaw<{ week: Date; n: number }[]>`
-      SELECT date_trunc('week', e."dateFrom")::date AS week, count(*)::int AS n
+      SELECT date_trunc('week', e."dateFrom"::timestamp)::date AS week, count(*)::int AS n
       FROM "Event" e
       WHERE e."dateFrom" IS NOT NULL AND e."datePrecision" = 'day' AND ${where}
       GROUP BY 1 ORDER BY 1`;
