@@ -1,0 +1,176 @@
+/**
+ * Stage 1: remove page furniture without losing body text.
+ *
+ * Works line by line; a line is removed only when a furniture pattern (data/clean-furniture.json) matches the
+ * whole line, so body paragraphs stay byte-identical. Removed lines are kept in `removed` with a reason —
+ * datelines, bylines, source and credit lines are read from there by the metadata stage.
+ *
+ * Photo captions: the credit ("Kemal Aslan/REUTERS", "IMAGO/Avi Ohayon – GPO") and the label ("Legende:") are
+ * removed, the caption text itself stays in the body as its own line — captions often carry a fact, a date and a
+ * place that appear nowhere else — and is also listed in `captions` with its date and place as a hint.
+ * Embedded social posts (the post text and the "— Name (@handle) date" line) are removed together.
+ * Runs of blank lines collapse to one; leading and trailing blank lines go.
+ */
+import type { Cleaned } from "../pipeline/types.ts";
+import furniture from "../../data/clean-furniture.json" with { type: "json" };
+import agencyData from "../../data/metadata-agencies.json" with { type: "json" };
+import dateWords from "../../data/dates-de.json" with { type: "json" };
+import { findDates } from "./dates.ts";
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const byLength = (a: string, b: string) => b.length - a.length;
+
+const PHOTO_AGENCIES = [...new Set([...furniture.photoAgencies, ...agencyData.agencies.flatMap((a) => a.aliases)])].sort(byLength).map(escape).join("|");
+const AGENCY = `(?:${PHOTO_AGENCIES})`;
+const LABELS = furniture.captionLabels.map(escape).join("|");
+
+const LINE_RULES = furniture.lines.map((r) => ({ reason: r.reason, re: new RegExp(r.pattern, `u${"flags" in r ? r.flags : ""}`) }));
+const TEASER = new RegExp(`^(?:${furniture.teasers.map(escape).sort(byLength).join("|")})(?=$|[\\s:])`, "u");
+
+const MONTH = Object.keys(dateWords.months).map((m) => escape(m[0]!.toUpperCase() + m.slice(1)) + (m.length <= 4 && m !== "mai" && m !== "juni" && m !== "juli" ? "\\.?" : "")).sort(byLength).join("|");
+const WEEKDAY = Object.keys(dateWords.weekdays).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("|");
+const DATE = `(?:\\d{1,2}\\.\\s*(?:${MONTH})\\s*\\d{4}|\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2})`;
+const TIME = `(?:\\s*[,|·–-]?\\s*(?:um\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*Uhr)?(?:\\s*(?:MEZ|MESZ|CET|CEST|UTC))?)`;
+const DATELINE_KEYWORD = `(?:${furniture.datelineKeywords.map(escape).sort(byLength).join("|")})`;
+const DATELINE = new RegExp(
+  `^[,\\s|·]*(?:${DATELINE_KEYWORD}(?:\\s+am)?\\s*:?\\s*)?(?:(?:${WEEKDAY}),?\\s*(?:den\\s+)?)?${DATE}${TIME}?(?:\\s*[,|·]?\\s*(?:Quelle|Quellen|Von|Autor|Autorin|Autoren)\\s*:.*)?\\s*$`,
+  "u",
+);
+const DATELINE_LOOSE = new RegExp(`^[,\\s]*${DATELINE_KEYWORD}(?:\\s+am\\s|\\s*:)\\s*.{0,40}\\d.{0,80}$`, "u");
+const BYLINE_KEYWORD = furniture.bylineKeywords.slice().sort(byLength).map(escape).join("|");
+const BYLINE_COLON = new RegExp(`^(?:${BYLINE_KEYWORD})\\s*:\\s*(.{2,200})$`, "u");
+const BYLINE_VON = new RegExp(`^(?:${BYLINE_KEYWORD})\\s+(.{2,160})$`, "u");
+const PARTICLES = new Set(furniture.namePrefixParticles);
+const SOCIAL_ATTRIBUTION = /^[—–-]\s*[^()\n]{1,80}\(@[\w.]{1,50}\)(?:\s+.{0,40})?$/u;
+const SOCIAL_LINK = /pic\.twitter\.com\/|https?:\/\/t\.co\/|https?:\/\/(?:www\.)?(?:twitter|x)\.com\/\w+\/status\//u;
+const AGENCY_ONLY = new RegExp(`^\\(?(?:${AGENCY}|[a-z]{2,4})(?:\\s*[,/]\\s*(?:${AGENCY}|[a-z]{2,4}))*\\)?\\.?$`, "u");
+const HAS_AGENCY = new RegExp(`(?<![\\p{L}])${AGENCY}(?![\\p{L}])`, "u");
+
+// Photo credit at the start of a caption line: "Kemal Aslan/REUTERS »…«", "Foto: Name/dpa – …", "© IMAGO/Name".
+const NAME = `[\\p{Lu}][\\p{L}'.-]*(?:\\s+[\\p{L}'.-]+){0,3}`;
+const CREDIT_START = new RegExp(`^(?:(?:Foto|Bild|Fotos|Photo)\\s*:\\s*)?(?:©\\s*)?${NAME}\\s*\\/\\s*${AGENCY}(?![\\p{L}])\\s*[|:–-]?\\s*`, "u");
+// A line that is nothing but a credit: "IMAGO/Avi Ohayon – GPO", "Foto: picture alliance / dpa | Michael Kappeler".
+const CREDIT_ONLY = new RegExp(
+  `^(?:(?:Foto|Bild|Fotos|Photo|Quelle|Bildquelle)\\s*:\\s*)?(?:©\\s*)?(?:${AGENCY}(?![\\p{L}])\\s*(?:[/|]\\s*[^.!?]{0,60})?|[^.!?/]{1,60}[/|]\\s*${AGENCY}(?![\\p{L}])[^.!?]{0,40})$`,
+  "u",
+);
+// A credit after the caption text: "… im Weissen Haus. IMAGO/Avi Ohayon – GPO", "… (Foto: dpa)".
+const CREDIT_END = new RegExp(
+  `\\s*(?:\\((?:Foto|Bild)\\s*:[^()]{1,80}\\)|(?:Foto|Bild)\\s*:\\s*[^.!?]{1,80}|(?:©\\s*)?${AGENCY}(?![\\p{L}])\\s*\\/\\s*[^.!?/]{1,60}|${NAME}\\s*\\/\\s*${AGENCY}(?![\\p{L}])[^.!?]{0,30})\\s*$`,
+  "u",
+);
+const LABEL = new RegExp(`^(?:${LABELS})\\s*:\\s*`, "u");
+const PLACE_IN = /(?<![\p{L}])in\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)/gu;
+
+const endsLikeSentence = (s: string) => /[.!?…]["“”»«’)]*$/u.test(s);
+
+/** Whether `rest` reads like a list of person names ("Anna Müller und Max Muster, Brüssel"). */
+function looksLikeNames(rest: string): boolean {
+  const parts = rest.split(/\s*(?:,|;|\bund\b|&|\/)\s*/u).filter(Boolean);
+  if (!parts.length || parts.length > 8) return false;
+  let names = 0;
+  for (const p of parts) {
+    const tokens = p.split(/\s+/u);
+    if (tokens.length > 5) return false;
+    const ok = tokens.every((t) => /^[\p{Lu}][\p{L}'.-]*$/u.test(t) || PARTICLES.has(t));
+    if (!ok && !HAS_AGENCY.test(p)) return false;
+    if (ok && tokens.length >= 2) names += 1;
+  }
+  return names >= 1;
+}
+
+type Verdict =
+  | { action: "keep" }
+  | { action: "remove"; reason: string }
+  | { action: "rewrite"; text: string; removed: { line: string; reason: string }[]; caption: boolean };
+
+function classify(line: string): Verdict {
+  const t = line.trim();
+  if (SOCIAL_ATTRIBUTION.test(t) || SOCIAL_LINK.test(t)) return { action: "remove", reason: "social-post" };
+  for (const rule of LINE_RULES) if (rule.re.test(t)) return { action: "remove", reason: rule.reason };
+  if (t.length <= 300 && TEASER.test(t)) {
+    const afterLabel = t.replace(TEASER, "");
+    if (/^\s*:/.test(afterLabel) || !endsLikeSentence(t)) return { action: "remove", reason: "related-content" };
+  }
+  if (t.length <= 200 && (DATELINE.test(t) || (DATELINE_LOOSE.test(t) && !endsLikeSentence(t)))) return { action: "remove", reason: "dateline" };
+  const colon = BYLINE_COLON.exec(t);
+  if (colon && !endsLikeSentence(t)) return { action: "remove", reason: "byline" };
+  const von = BYLINE_VON.exec(t);
+  if (von && !endsLikeSentence(t) && looksLikeNames(von[1]!)) return { action: "remove", reason: "byline" };
+  if (t.length <= 60 && AGENCY_ONLY.test(t) && HAS_AGENCY.test(t)) return { action: "remove", reason: "source-line" };
+  if (t.length <= 120 && CREDIT_ONLY.test(t) && !endsLikeSentence(t)) return { action: "remove", reason: "photo-credit" };
+
+  // Captions: credit at the start, or a caption label.
+  const removed: { line: string; reason: string }[] = [];
+  let text = t;
+  const credit = CREDIT_START.exec(text);
+  if (credit && text.length - credit[0].length >= 3) {
+    removed.push({ line: credit[0].trim(), reason: "photo-credit" });
+    text = text.slice(credit[0].length);
+  }
+  const label = LABEL.exec(text);
+  if (label) {
+    removed.push({ line: label[0].trim(), reason: "caption-label" });
+    text = text.slice(label[0].length);
+  }
+  if (removed.length) {
+    const tail = CREDIT_END.exec(text);
+    if (tail && tail.index > 0) {
+      removed.push({ line: tail[0].trim(), reason: "photo-credit" });
+      text = text.slice(0, tail.index);
+    }
+    text = text.trim();
+    if (!text) return { action: "remove", reason: "photo-credit" };
+    return { action: "rewrite", text, removed, caption: true };
+  }
+  return { action: "keep" };
+}
+
+function captionHint(text: string): { text: string; date?: string; place?: string } {
+  const hint: { text: string; date?: string; place?: string } = { text };
+  const dated = findDates([{ index: 0, start: 0, end: text.length, text }], null).find((d) => d.date.precision === "day");
+  if (dated) hint.date = dated.date.value;
+  let place: string | undefined;
+  for (const m of text.matchAll(PLACE_IN)) place = m[1];
+  if (place) hint.place = place;
+  return hint;
+}
+
+/** Removes page furniture; see the module comment for the rules. */
+export function clean(text: string): Cleaned {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const verdicts = lines.map((l) => (l.trim() === "" ? ({ action: "keep" } as Verdict) : classify(l)));
+
+  // An embedded post is the text line(s) right before its "— Name (@handle) date" line.
+  for (let i = 0; i < lines.length; i++) {
+    if (!SOCIAL_ATTRIBUTION.test(lines[i]!.trim())) continue;
+    let j = i - 1;
+    while (j >= 0 && lines[j]!.trim() === "") j--;
+    if (j >= 0 && verdicts[j]!.action === "keep" && lines[j]!.trim().length <= 400) verdicts[j] = { action: "remove", reason: "social-post" };
+  }
+
+  const out: string[] = [];
+  const removed: Cleaned["removed"] = [];
+  const captions: Cleaned["captions"] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const v = verdicts[i]!;
+    if (line.trim() === "") {
+      if (out.length && out[out.length - 1] !== "") out.push("");
+      continue;
+    }
+    if (v.action === "remove") {
+      removed.push({ line: line.trim(), reason: v.reason });
+      continue;
+    }
+    if (v.action === "rewrite") {
+      removed.push(...v.removed);
+      if (v.caption) captions.push(captionHint(v.text));
+      out.push(v.text);
+      continue;
+    }
+    out.push(line);
+  }
+  while (out.length && out[out.length - 1] === "") out.pop();
+  return { text: out.join("\n"), removed, captions };
+}

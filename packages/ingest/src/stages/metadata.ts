@@ -1,0 +1,289 @@
+/**
+ * Stage 2: article metadata — title, outlet, agencies, authors, language and publication date.
+ *
+ * Sources, best first: explicitly given metadata (front matter, JSON fields, HTML meta) → the furniture lines the
+ * clean stage removed (datelines "Aktualisiert am 2. Februar 2026, 15:16 Uhr Quelle: DIE ZEIT, AFP, dpa, jse",
+ * bylines "Autor: A, B und C, dpa", credit lines "Die Mitarbeiter von X sind …", "Mit Material von dpa") →
+ * inference from the text.
+ *
+ * Outlet: a named outlet (source/credit line, data/metadata-outlets.json or any non-agency name in a "Quelle:"
+ * list), else the outlet of the URL's host, else — for an agency story — the one agency credited in the byline.
+ * Author initials ("jse", "mga") are neither agencies nor authors.
+ *
+ * Publication date without a date line (`source: "inferred"`): the latest absolute day the article mentions
+ * (including dates of photo captions and embedded posts) is a lower bound L. Weekday and day-word references
+ * ("am Montag", "An diesem Dienstag wird …", "gestern") are resolved for each candidate day P in [L, L+7]; a
+ * candidate is better the tighter it packs L, P and those references together (news reports the last few
+ * days), and it is penalised when a reference contradicts its tense (a future "an diesem Dienstag" before P).
+ * The window holds every candidate within one day of the best spread; `value` is its first day. With no weekday
+ * references the window is [L, L+6]. Nothing is inferred without an absolute day: no invented certainty.
+ */
+import type { Published, Sentence } from "@lagebild/model";
+import { precisionOf } from "@lagebild/model";
+import type { ArticleMetadata, Cleaned, GivenMetadata } from "../pipeline/types.ts";
+import agencyData from "../../data/metadata-agencies.json" with { type: "json" };
+import outletData from "../../data/metadata-outlets.json" with { type: "json" };
+import { addDays, daysBetween, findDates, type FoundDate } from "./dates.ts";
+import { splitSentences } from "./sentences.ts";
+
+const fold = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+
+const AGENCY_BY_ALIAS = new Map<string, string>();
+for (const a of agencyData.agencies) for (const alias of [a.name, ...a.aliases]) AGENCY_BY_ALIAS.set(fold(alias), a.name);
+const OUTLET_BY_ALIAS = new Map<string, string>();
+const OUTLET_BY_HOST: [string, string][] = [];
+for (const o of outletData.outlets) {
+  for (const alias of [o.name, ...o.aliases]) OUTLET_BY_ALIAS.set(fold(alias), o.name);
+  for (const h of o.hosts) OUTLET_BY_HOST.push([h, o.name]);
+}
+
+/** Canonical agency name for a credit item ("dpa", "dpa-infocom", "Agence France-Presse"), else null. */
+export function agencyOf(item: string): string | null {
+  const f = fold(item).replace(/^[(\s]+|[)\s.]+$/g, "");
+  if (AGENCY_BY_ALIAS.has(f)) return AGENCY_BY_ALIAS.get(f)!;
+  // "dpa-infocom", "dpa/lnw", "AFP/dpa"
+  const head = f.split(/[-/:]/)[0]!;
+  return AGENCY_BY_ALIAS.get(head) ?? null;
+}
+
+/** Canonical outlet name for a name or alias, else null. */
+export function outletOf(item: string): string | null {
+  return OUTLET_BY_ALIAS.get(fold(item)) ?? null;
+}
+
+export function outletOfUrl(url: string): string | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return null;
+  }
+  for (const [h, name] of OUTLET_BY_HOST) if (host === h || host.endsWith(`.${h}`)) return name;
+  return null;
+}
+
+const INITIALS = /^[a-zäöüß]{2,4}$/u;
+const PERSON_NAME = /^[\p{Lu}][\p{L}'’.-]+(?:\s+(?:(?:von|van|de|der|den|da|di|del|al|el|bin|ibn|zu|ten|ter|le|la)\s+)*[\p{Lu}][\p{L}'’.-]+){1,3}$/u;
+
+interface Credits {
+  outlet: string | null;
+  agencies: string[];
+  authors: string[];
+  bylineAgencies: string[];
+}
+
+function splitList(s: string): string[] {
+  return s.split(/\s*(?:,|;|\|| und | and | & |\/)\s*/u).map((x) => x.trim()).filter(Boolean);
+}
+
+function addUnique(list: string[], v: string) {
+  if (!list.includes(v)) list.push(v);
+}
+
+/** A "Quelle: DIE ZEIT, AFP, dpa, jse , mga" list. */
+function readSourceList(list: string, c: Credits) {
+  for (const item of splitList(list)) {
+    const agency = agencyOf(item);
+    if (agency) {
+      addUnique(c.agencies, agency);
+      continue;
+    }
+    if (INITIALS.test(item)) continue;
+    const outlet = outletOf(item);
+    if (outlet) c.outlet ??= outlet;
+    else if (/^[\p{Lu}\d]/u.test(item) && item.length <= 60 && !PERSON_NAME.test(item)) c.outlet ??= item;
+  }
+}
+
+/** An "Autor: A, B und C, dpa" / "Von A und B, Brüssel" list. */
+function readByline(list: string, c: Credits) {
+  for (const item of splitList(list)) {
+    const agency = agencyOf(item);
+    if (agency) {
+      addUnique(c.agencies, agency);
+      addUnique(c.bylineAgencies, agency);
+      continue;
+    }
+    const outlet = outletOf(item);
+    if (outlet) {
+      c.outlet ??= outlet;
+      continue;
+    }
+    if (PERSON_NAME.test(item)) addUnique(c.authors, item);
+  }
+}
+
+const SOURCE_TAIL = /(?:^|[\s,|·])(?:Quelle|Quellen)\s*:\s*(.+)$/u;
+const BYLINE_HEAD = /^(?:Autor(?:in|en|innen)?|Text|Recherche|Von|Ein (?:Kommentar|Bericht|Gastbeitrag|Interview|Essay) von|Eine (?:Analyse|Reportage|Glosse) von)\s*:?\s+(.+)$/u;
+const TEAM_CREDIT = /^(?:Die|Das)\s+(?:Mitarbeiter(?:innen)?|Team|Redaktion|Autoren|Autorinnen)\s+(?:von|der|des|bei)\s+(.{2,80}?)\s+(?:ist|sind|besteht|bestehen)\s/u;
+const MATERIAL_CREDIT = /^(?:Mit Material (?:von|der|des)|Mit Informationen (?:von|der)|Material von)\s+(?:(?:den\s+)?Nachrichtenagenturen\s+|(?:der\s+)?Nachrichtenagentur\s+)?(.+?)\.?$/u;
+const COPYRIGHT = /^(?:©|\(c\)|Copyright)\s*(.+)$/iu;
+const LEAD_DATELINE = /^[\p{Lu}][\p{L} ./-]{1,40}\s*\(([^()]{2,40})\)\s*[-–—]/u;
+
+function readCredits(cleaned: Cleaned): Credits {
+  const c: Credits = { outlet: null, agencies: [], authors: [], bylineAgencies: [] };
+  for (const { line, reason } of cleaned.removed) {
+    if (reason === "dateline" || reason === "source-line") {
+      const tail = SOURCE_TAIL.exec(line);
+      if (tail) readSourceList(tail[1]!, c);
+      else if (reason === "source-line") readSourceList(line.replace(/^[(]|[).]$/g, ""), c);
+      const by = /(?:^|[\s,|·])(?:Von|Autor(?:in|en)?)\s*:\s*(.+)$/u.exec(line);
+      if (by) readByline(by[1]!.replace(SOURCE_TAIL, ""), c);
+    } else if (reason === "byline") {
+      const m = BYLINE_HEAD.exec(line);
+      if (m) readByline(m[1]!, c);
+    } else if (reason === "credit-line") {
+      const team = TEAM_CREDIT.exec(line);
+      if (team) c.outlet ??= outletOf(team[1]!) ?? team[1]!;
+      const material = MATERIAL_CREDIT.exec(line);
+      if (material) for (const item of splitList(material[1]!)) { const a = agencyOf(item); if (a) addUnique(c.agencies, a); }
+      const copy = COPYRIGHT.exec(line);
+      if (copy) for (const item of splitList(copy[1]!.replace(/[,:].*$/, ""))) { const a = agencyOf(item); if (a) addUnique(c.agencies, a); }
+    }
+  }
+  // "Teheran (dpa) - Der iranische …" at the start of the body.
+  for (const line of cleaned.text.split("\n").slice(0, 4)) {
+    const m = LEAD_DATELINE.exec(line);
+    if (!m) continue;
+    for (const item of splitList(m[1]!)) { const a = agencyOf(item); if (a) addUnique(c.agencies, a); }
+  }
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------- title
+
+const ENDS_LIKE_SENTENCE = /[.:;,]["“”»«’)]*$/u;
+
+/** The first line when it looks like a headline: short, one statement, no final period. */
+export function guessTitle(text: string, captions: Cleaned["captions"] = []): string | null {
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const captionTexts = new Set(captions.map((c) => c.text.trim()));
+  const idx = lines.findIndex((l) => !captionTexts.has(l));
+  if (idx < 0) return null;
+  const line = lines[idx]!;
+  if (idx === lines.length - 1) return null; // the whole text is one line
+  if (line.length < 8 || line.length > 250) return null;
+  if (line.split(/\s+/).length < 2) return null;
+  if (ENDS_LIKE_SENTENCE.test(line)) return null;
+  if (/[?!]["“”»«’)]*$/u.test(line) && line.length > 150) return null;
+  if (/[.!?]["“”»«’)]*\s+[\p{Lu}„»«"]/u.test(line)) return null; // more than one sentence
+  if (/^[\p{Ll}]/u.test(line)) return null;
+  return line;
+}
+
+// ---------------------------------------------------------------------------------------------- language
+
+const DE_WORDS = /(?<![\p{L}])(?:der|die|das|und|nicht|mit|sich|auf|für|ist|eine|einen|dem|den|von|wurde|hat)(?![\p{L}])/gu;
+const EN_WORDS = /(?<![\p{L}])(?:the|and|of|to|is|that|with|for|was|has|have|said|from)(?![\p{L}])/gu;
+
+export function detectLanguage(text: string): string {
+  const sample = text.slice(0, 5000).toLowerCase();
+  const de = sample.match(DE_WORDS)?.length ?? 0;
+  const en = sample.match(EN_WORDS)?.length ?? 0;
+  return en >= 5 && en > de * 2 ? "en" : "de";
+}
+
+// ---------------------------------------------------------------------------------------------- dates
+
+const PUBLISHED_KEYWORD = /(?:Veröffentlicht|Erstellt|Publiziert|Erstveröffentlichung|Erschienen)/u;
+const UPDATED_KEYWORD = /(?:Aktualisiert|Stand|Update|Geändert|Aktualisierung)/u;
+
+function dayIn(line: string): string | null {
+  const found = findDates([{ index: 0, start: 0, end: line.length, text: line }], null);
+  return found.find((d) => d.date.precision === "day")?.date.value ?? null;
+}
+
+/** The publication day from the removed datelines: "published" beats a bare date beats "updated". */
+export function dateFromDatelines(removed: Cleaned["removed"]): string | null {
+  const ranked: { day: string; rank: number }[] = [];
+  for (const { line, reason } of removed) {
+    if (reason !== "dateline") continue;
+    const day = dayIn(line);
+    if (!day) continue;
+    const rank = PUBLISHED_KEYWORD.test(line) ? 0 : UPDATED_KEYWORD.test(line) ? 2 : 1;
+    ranked.push({ day, rank });
+  }
+  ranked.sort((a, b) => a.rank - b.rank);
+  return ranked[0]?.day ?? null;
+}
+
+const RELATIVE_DAY_RULE = /^(?:weekday-|weekend-|publication-day|day-before-publication|day-after-publication)/;
+const HAS_RELATIVE_WORD = /Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|heute|gestern|morgen/u;
+
+/**
+ * Infers a publication window from the dates an article mentions (see the module comment).
+ * `hints` are extra dated texts known to precede publication: photo captions and embedded posts.
+ */
+export function inferPublished(sentences: Sentence[], hints: string[] = []): Published | null {
+  const hintSentences = hints.map((text, i) => ({ index: i, start: 0, end: text.length, text }));
+  const absolute = [...findDates(sentences, null), ...findDates(hintSentences, null)].filter(
+    (d) => d.date.precision === "day" && d.date.resolution.kind === "absolute" && d.tense === "past",
+  );
+  if (!absolute.length) return null;
+  const latest = absolute.map((d) => d.date.value).sort().at(-1)!;
+
+  const relevant = sentences.filter((s) => HAS_RELATIVE_WORD.test(s.text));
+  const scored: { day: string; score: number }[] = [];
+  let anyRelative = false;
+  for (let offset = 0; offset <= 7; offset++) {
+    const p = addDays(latest, offset);
+    const rel: FoundDate[] = findDates(relevant, { value: p }).filter((d) => RELATIVE_DAY_RULE.test(d.date.resolution.rule));
+    if (rel.length) anyRelative = true;
+    const days = [latest, p, ...rel.map((d) => d.window[0])].sort();
+    let score = daysBetween(days[0]!, days[days.length - 1]!);
+    for (const d of rel) {
+      if (d.tense === "future" && d.window[0] < p) score += 7;
+      if (d.tense === "past" && d.date.resolution.rule === "weekday-this-week" && d.window[0] > p) score += 7;
+    }
+    scored.push({ day: p, score });
+  }
+  let window: [string, string];
+  if (!anyRelative) {
+    window = [latest, addDays(latest, 6)];
+  } else {
+    const best = Math.min(...scored.map((s) => s.score));
+    const good = scored.filter((s) => s.score <= best + 1).map((s) => s.day);
+    window = [good[0]!, good[good.length - 1]!];
+  }
+  return { value: window[0], precision: "day", window, source: "inferred" };
+}
+
+const ISO_FUZZY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export interface MetadataOptions {
+  /** Sentences of `cleaned.text`, when the caller has them already (saves a second split). */
+  sentences?: Sentence[];
+}
+
+/** Stage 2: metadata from given fields, removed furniture and the text. Given fields always win. */
+export function extractMetadata(cleaned: Cleaned, given: GivenMetadata = {}, options: MetadataOptions = {}): ArticleMetadata {
+  const credits = readCredits(cleaned);
+  let outlet = given.outlet?.trim() || credits.outlet || (given.url ? outletOfUrl(given.url) : null);
+  if (!outlet && credits.bylineAgencies.length === 1) outlet = credits.bylineAgencies[0]!;
+
+  let published: Published | null = null;
+  if (given.published && ISO_FUZZY.test(given.published)) {
+    published = { value: given.published, precision: precisionOf(given.published), window: [given.published, given.published], source: "front-matter" };
+  } else {
+    const day = dateFromDatelines(cleaned.removed);
+    if (day) published = { value: day, precision: "day", window: [day, day], source: "date-line" };
+    else {
+      const sentences = options.sentences ?? splitSentences(cleaned.text);
+      const hints = [
+        ...cleaned.captions.map((c) => c.text),
+        ...cleaned.removed.filter((r) => r.reason === "social-post" || r.reason === "photo-credit").map((r) => r.line),
+      ];
+      published = inferPublished(sentences, hints);
+    }
+  }
+
+  return {
+    title: given.title?.trim() || guessTitle(cleaned.text, cleaned.captions),
+    url: given.url ?? null,
+    outlet: outlet ?? null,
+    agencies: given.agencies?.length ? given.agencies : credits.agencies,
+    authors: given.authors?.length ? given.authors : credits.authors,
+    language: given.language && /^[a-z]{2}$/.test(given.language) ? given.language : detectLanguage(cleaned.text),
+    published,
+  };
+}
