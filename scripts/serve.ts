@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ensureDatabaseUrl, migrateDeploy } from "@lagebild/db";
+import { ensureDatabase, migrateDeploy } from "@lagebild/db";
 import { log, pnpm, quietEnv, root } from "./lib.mjs";
 
 const port = process.env.PORT ?? "3000";
@@ -12,9 +12,9 @@ const paths = userArgs.filter((a) => !a.startsWith("--"));
 const seeds = resolve(root, "../shared/corpus/seeds");
 const articles = paths.length ? paths.map((p) => resolve(process.env.INIT_CWD ?? process.cwd(), p)) : [existsSync(seeds) ? seeds : join(root, "demo/corpus")];
 
-const db = await ensureDatabaseUrl();
+const db = await ensureDatabase();
 const env = { ...quietEnv, DATABASE_URL: db.url };
-log(`database: ${db.embedded ? `embedded PostgreSQL (${db.dataDir})` : "DATABASE_URL"}`);
+log(`database: ${db.source === "env" ? "DATABASE_URL" : `embedded PostgreSQL (${db.dataDir}, port ${db.port})`}`);
 await migrateDeploy(db.url);
 
 log(`ingesting ${articles.join(", ")}`);
@@ -36,12 +36,12 @@ const server = spawn(process.execPath, [join(root, "apps/web/node_modules/next/d
 });
 const shutdown = async () => {
   server.kill("SIGTERM");
-  await db.stop?.();
+  await db.stop();
   process.exit(0);
 };
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 server.on("exit", async (code) => {
-  await db.stop?.();
+  await db.stop();
   process.exit(code ?? 0);
 });

@@ -39,8 +39,8 @@ async function stage(name, args, opts = {}) {
 
 await ensureInstalled();
 
-if (want("checks")) await stage("typecheck and lint", ["exec", "turbo", "run", "typecheck", "lint", "--output-logs=errors-only"]);
-if (want("unit")) await stage("unit and integration tests", ["exec", "turbo", "run", "test", "--concurrency=1", "--output-logs=full"], { env: { FORCE_COLOR: "0" } });
+if (want("checks")) await stage("typecheck and lint", ["exec", "turbo", "run", "typecheck", "lint", "--continue", "--output-logs=errors-only"]);
+if (want("unit")) await stage("unit and integration tests", ["exec", "turbo", "run", "test", "--continue", "--concurrency=1", "--output-logs=full"], { env: { FORCE_COLOR: "0" } });
 if (want("build") || want("e2e")) await stage("production build", ["--filter", "@lagebild/web", "build"]);
 if (want("e2e")) {
   if (!existsSync(CHROMIUM) && process.getuid?.() === 0) {

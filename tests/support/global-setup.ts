@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { ensureDatabaseUrl, migrateDeploy } from "@lagebild/db";
+import { ensureDatabase, migrateDeploy } from "@lagebild/db";
 
 export const repoRoot = resolve(import.meta.dirname, "../..");
 export const seedsDir = resolve(repoRoot, "../shared/corpus/seeds");
@@ -27,7 +27,7 @@ async function waitForHttp(url: string, timeoutMs: number) {
 export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT ?? 3100);
   const dataDir = mkdtempSync(join(tmpdir(), "lagebild-e2e-"));
-  const db = await ensureDatabaseUrl({ dataDir, port: Number(process.env.E2E_PG_PORT ?? 54339), forceEmbedded: true });
+  const db = await ensureDatabase({ dataDir, port: Number(process.env.E2E_PG_PORT ?? 54339), ignoreEnv: true, setEnv: false, fast: true });
   await migrateDeploy(db.url);
   const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -44,7 +44,7 @@ export default async function globalSetup() {
 
   return async () => {
     server.kill("SIGTERM");
-    await db.stop?.();
+    await db.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }
