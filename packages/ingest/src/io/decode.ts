@@ -16,7 +16,7 @@ export function normalizeText(text: string): string {
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
     .replace(/[\u000b\u000c\u2028\u2029]/g, "\n")
-    .replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, "")
+    .replace(/\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g, "")
     .normalize("NFC");
 }
 

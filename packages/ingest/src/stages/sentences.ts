@@ -186,7 +186,7 @@ function trackQuote(stack: OpenQuote[], text: string, i: number, c: string): voi
     case "”":
     case '"':
       // A straight or right quote with nothing open opens a quotation only where a quotation can start.
-      if (i === 0 || /[\s(\[:–—-]/.test(text[i - 1]!)) stack.push({ closers: c === '"' ? '"' : "”“", pos: i });
+      if (i === 0 || /[\s([:–—-]/.test(text[i - 1]!)) stack.push({ closers: c === '"' ? '"' : "”“", pos: i });
       break;
     case "‚":
       stack.push({ closers: "‘’", pos: i });

@@ -1,0 +1,182 @@
+/**
+ * The pipeline orchestrator: chains the stages for one article (`extractArticle`) and for a batch
+ * (`extractBatch`, which also merges events across articles).
+ *
+ *   clean → metadata → sentences → dates → mentions → resolve → events → quotes → positions   (per article)
+ *   merge                                                                                       (per batch)
+ *
+ * The publication date anchoring every relative date is the metadata date; for an inferred window it is the
+ * window's last day (a weekday is then resolved to the latest such day the window allows).
+ */
+import { createHash } from "node:crypto";
+import type { Actor, ArticleGraph, Dossier, Event, Extraction, InterchangeExport, MergedEvent, Place, Position, Quote, Sentence } from "@lagebild/model";
+import { DEFAULT_DOSSIER_ID, loadDossier } from "@lagebild/model/node";
+import { clean } from "../stages/clean.ts";
+import { findDates, type DateAnchor, type FoundDate } from "../stages/dates.ts";
+import { extractMetadata } from "../stages/metadata.ts";
+import { splitSentences } from "../stages/sentences.ts";
+import type { ArticleMetadata, Cleaned, RawDocument } from "./types.ts";
+
+export type * from "./types.ts";
+
+/** What every article of a batch shares: the dossier (issue codebook, known actors). */
+export interface ExtractContext {
+  dossier: Dossier;
+}
+
+/** The context for a bundled dossier (default: the US–Iran dossier). Throws for an unknown id. */
+export function createContext(dossierId: string = DEFAULT_DOSSIER_ID): ExtractContext {
+  return { dossier: loadDossier(dossierId) };
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** The date relative expressions are resolved against: the publication day, or the end of an inferred window. */
+export function anchorOf(meta: ArticleMetadata): DateAnchor | null {
+  const p = meta.published;
+  if (!p) return null;
+  return { value: p.source === "inferred" ? p.window[1] : p.value };
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// STUBS — intelligence stages (mentions, resolve, events, quotes, positions, merge, export) are built by another
+// contributor in src/stages/{mentions,resolve,events,quotes,positions,merge}.ts and src/export.ts. Until those
+// exist, these local stand-ins return nothing, so the pipeline, CLI and tests run end to end. Replace this block
+// with the real wiring.
+// ------------------------------------------------------------------------------------------------------------
+
+interface Intelligence {
+  actors: Actor[];
+  places: Place[];
+  events: Event[];
+  quotes: Quote[];
+  positions: Position[];
+}
+
+function runIntelligence(_sentences: Sentence[], _dates: FoundDate[], _meta: ArticleMetadata, _ctx: ExtractContext): Intelligence {
+  return { actors: [], places: [], events: [], quotes: [], positions: [] }; // STUB
+}
+
+function mergeAcross(_graphs: ArticleGraph[], _ctx: ExtractContext): MergedEvent[] {
+  return []; // STUB
+}
+
+/** STUB projection to the interchange JSON: articles only, until src/export.ts exists. */
+export function toInterchange(extraction: Extraction): InterchangeExport {
+  return {
+    articles: extraction.articles.map((g) => ({
+      file: g.article.file,
+      outlet: g.article.outlet ?? null,
+      published: g.article.published?.value ?? null,
+      title: g.article.title ?? null,
+      agencies: g.article.agencies,
+      authors: g.article.authors,
+    })),
+    actors: [],
+    places: [],
+    events: [],
+    quotes: [],
+    positions: [],
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ END STUBS
+
+/** Everything computed for one article, including the intermediate stage outputs (for diagnostics and tests). */
+export interface ArticleRun {
+  graph: ArticleGraph;
+  cleaned: Cleaned;
+  metadata: ArticleMetadata;
+  dates: FoundDate[];
+}
+
+/** Runs the per-article stages. Throws (with a one-line message) when nothing of the article is left. */
+export function runArticle(doc: RawDocument, ctx: ExtractContext): ArticleRun {
+  const cleaned = clean(doc.text);
+  if (!cleaned.text.trim()) throw new Error("no article text left after removing page furniture");
+  const sentences = splitSentences(cleaned.text);
+  const metadata = extractMetadata(cleaned, doc.given, { sentences });
+  const dates = findDates(sentences, anchorOf(metadata));
+  const intel = runIntelligence(sentences, dates, metadata, ctx);
+  const graph: ArticleGraph = {
+    article: {
+      contentHash: sha256(cleaned.text),
+      file: doc.file,
+      url: metadata.url,
+      title: metadata.title,
+      outlet: metadata.outlet,
+      agencies: metadata.agencies,
+      authors: metadata.authors,
+      language: metadata.language,
+      published: metadata.published,
+      text: cleaned.text,
+    },
+    sentences,
+    ...intel,
+  };
+  return { graph, cleaned, metadata, dates };
+}
+
+/** Extracts one article's graph. */
+export function extractArticle(doc: RawDocument, ctx: ExtractContext): ArticleGraph {
+  return runArticle(doc, ctx).graph;
+}
+
+export interface ExtractFailure {
+  file: string;
+  error: string;
+}
+
+export interface BatchResult extends Extraction {
+  /** Documents that could not be extracted, with a one-line reason. */
+  failures: ExtractFailure[];
+  /** Documents whose cleaned text equals an earlier one in the batch (same content hash); left out. */
+  duplicates: { file: string; of: string }[];
+}
+
+export interface BatchOptions {
+  /** Called after each document, in order. */
+  onDocument?: (file: string, outcome: { status: "new"; graph: ArticleGraph } | { status: "duplicate"; of: string } | { status: "failed"; error: string }) => void;
+}
+
+const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
+
+/**
+ * Extracts every document and merges events across them. A document that fails is reported in `failures`
+ * and the others go on; a document repeating an earlier one's cleaned text is reported in `duplicates`.
+ */
+export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, options: BatchOptions = {}): BatchResult {
+  const articles: ArticleGraph[] = [];
+  const failures: ExtractFailure[] = [];
+  const duplicates: { file: string; of: string }[] = [];
+  const byHash = new Map<string, string>();
+  for (const doc of docs) {
+    let graph: ArticleGraph;
+    try {
+      graph = extractArticle(doc, ctx);
+    } catch (e) {
+      const error = oneLine(e);
+      failures.push({ file: doc.file, error });
+      options.onDocument?.(doc.file, { status: "failed", error });
+      continue;
+    }
+    const of = byHash.get(graph.article.contentHash);
+    if (of !== undefined) {
+      duplicates.push({ file: doc.file, of });
+      options.onDocument?.(doc.file, { status: "duplicate", of });
+      continue;
+    }
+    byHash.set(graph.article.contentHash, doc.file);
+    articles.push(graph);
+    options.onDocument?.(doc.file, { status: "new", graph });
+  }
+  let events: MergedEvent[] = [];
+  try {
+    events = mergeAcross(articles, ctx);
+  } catch (e) {
+    failures.push({ file: "(merge)", error: `merging events failed: ${oneLine(e)}` });
+  }
+  return { dossier: ctx.dossier.id, articles, events, failures, duplicates };
+}
