@@ -2,7 +2,7 @@
 
 import type { QueryClient } from "@tanstack/react-query";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
@@ -30,7 +30,20 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ transformer: superjson, url: `${baseUrl()}/api/trpc` }),
+        // Mutations go one by one, carrying the ingest token the caller put in the request context
+        // (`mutationOptions({ trpc: { context: { ingestToken } } })`) as a Bearer header; queries are batched.
+        splitLink({
+          condition: (op) => op.type === "mutation",
+          true: httpLink({
+            transformer: superjson,
+            url: `${baseUrl()}/api/trpc`,
+            headers: ({ op }) => {
+              const token = op.context.ingestToken;
+              return typeof token === "string" && token ? { authorization: `Bearer ${token}` } : {};
+            },
+          }),
+          false: httpBatchLink({ transformer: superjson, url: `${baseUrl()}/api/trpc` }),
+        }),
       ],
     }),
   );
