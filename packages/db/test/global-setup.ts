@@ -1,8 +1,9 @@
 // Picks the PostgreSQL server the tests run against and prepares a migrated template database on it:
 // - TEST_DATABASE_URL set: that server (its database is only used to create and drop the run's own databases);
 // - otherwise an embedded PostgreSQL in <tmpdir>/lagebild-db-test (port LAGEBILD_TEST_PG_PORT, default 54339),
-//   apart from a development server's data and port.
+//   on a free port (or LAGEBILD_TEST_PG_PORT), apart from a development server's data and port.
 // Every database this run creates is named `<runPrefix>_…` and dropped at the end, so reruns start clean.
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -23,11 +24,22 @@ declare module "vitest" {
   }
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stop: (() => Promise<void>) | undefined;
   if (!adminUrl) {
-    const port = process.env.LAGEBILD_TEST_PG_PORT ? Number(process.env.LAGEBILD_TEST_PG_PORT) : 54339;
+    const port = process.env.LAGEBILD_TEST_PG_PORT ? Number(process.env.LAGEBILD_TEST_PG_PORT) : await freePort();
     const handle = await startEmbeddedPostgres({ dataDir: join(tmpdir(), "lagebild-db-test", "postgres"), port, database: "postgres", fast: true });
     adminUrl = handle.url;
     stop = handle.stop;

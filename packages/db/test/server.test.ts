@@ -1,16 +1,16 @@
 import { execFile } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, test } from "vitest";
-import { ensureDatabase, ensureDatabaseUrl, startEmbeddedPostgres, type DatabaseHandle } from "../src/server.ts";
+import { ensureDatabaseUrl, startEmbeddedPostgres, type DatabaseHandle } from "../src/server.ts";
 
 const run = promisify(execFile);
+// A 0700 folder, as mkdtemp makes it: as root, the server must still get the postgres user into the cluster below it.
 const base = mkdtempSync(join(tmpdir(), "lagebild-db-srv-"));
-chmodSync(base, 0o755); // the postgres system user (when running as root) must reach the cluster directory
 const handles: DatabaseHandle[] = [];
 
 afterAll(async () => {
@@ -61,9 +61,9 @@ describe("database selection", () => {
     process.env.DATABASE_URL = "postgresql://someone@db.example:5432/elsewhere";
     try {
       const dataDir = join(base, "unused");
-      const handle = await ensureDatabase({ dataDir });
-      expect(handle.source).toBe("env");
-      expect(handle.url).toBe("postgresql://someone@db.example:5432/elsewhere");
+      const handle = await ensureDatabaseUrl({ dataDir });
+      expect(handle).toMatchObject({ source: "env", embedded: false, url: "postgresql://someone@db.example:5432/elsewhere" });
+      expect(`${handle}`).toBe("postgresql://someone@db.example:5432/elsewhere");
       expect(existsSync(dataDir)).toBe(false);
     } finally {
       if (saved === undefined) delete process.env.DATABASE_URL;
@@ -79,6 +79,7 @@ describe("database selection", () => {
     expect(first.source).toBe("started");
     expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true);
     expect(first.url).toBe(`postgresql://postgres:lagebild@127.0.0.1:${port}/lagebild`);
+    expect(first.embedded).toBe(true);
     await query(first.url, "CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)");
 
     // Another process finds the running server instead of starting a second one; the server outlives it.
@@ -96,7 +97,7 @@ describe("database selection", () => {
   });
 
   test("a postmaster.pid left by a crash does not block the next start", async () => {
-    const dataDir = join(base, "crashed");
+    const dataDir = join(base, "pg"); // the cluster of the test above when it ran, else created here
     const port = await freePort();
     const first = await startEmbeddedPostgres({ dataDir, port, fast: true });
     await first.stop();
@@ -115,7 +116,7 @@ describe("database selection", () => {
     const srv = createServer((s) => s.destroy());
     const port = await new Promise<number>((resolve) => srv.listen(0, "127.0.0.1", () => resolve((srv.address() as { port: number }).port)));
     try {
-      await expect(ensureDatabaseUrl({ ignoreEnv: true, setEnv: false, dataDir: join(base, "busy"), port })).rejects.toThrow(/port \d+ is used by another server/);
+      await expect(ensureDatabaseUrl({ forceEmbedded: true, setEnv: false, dataDir: join(base, "busy"), port })).rejects.toThrow(/port \d+ is used by another server/);
     } finally {
       srv.close();
     }
