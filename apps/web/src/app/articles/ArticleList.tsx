@@ -4,7 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Empty, Pager } from "~/components/ui.tsx";
 import { isEmptyFilter, withFilter, type ViewFilter } from "~/lib/filters.ts";
-import { formatFuzzyDate } from "~/lib/format.ts";
+import { formatFuzzyDate, plural } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 
 /** The article list; its data is prefetched on the server and hydrated, so it is in the first HTML. */
@@ -49,7 +49,7 @@ export function ArticleList({ filter, cursor, limit }: { filter: ViewFilter; cur
               </span>
               {a.agencies.length > 0 && <span className="badge">{a.agencies.join(", ")}</span>}
               <span>
-                {a.eventCount} events · {a.quoteCount} quotes · {a.positionCount} positions
+                {plural(a.eventCount, "event")} · {plural(a.quoteCount, "quote")} · {plural(a.positionCount, "position")}
               </span>
             </div>
           </li>

@@ -25,23 +25,7 @@ export default async function ActorPage({ params }: Props) {
     byIssue.set(p.issue.code, g);
   }
 
-  return (
-    <article aria-labelledby="actor-title">
-      <h1 id="actor-title">{a.name}</h1>
-      <p className="meta kv">
-        <span className="badge">{a.kind}</span>
-        {a.role && <span>{a.role}</span>}
-        {a.affiliation && (
-          <span>
-            {a.affiliation.id ? <Link href={`/actors/${a.affiliation.id}`}>{a.affiliation.name}</Link> : a.affiliation.name}
-          </span>
-        )}
-        <code title="identity key">{a.key}</code>
-        {a.externalIds.wikidata && <span>Wikidata {a.externalIds.wikidata}</span>}
-      </p>
-
-      <div className="grid grid--two">
-        <div>
+  const positionsSection = (
           <section className="card" aria-labelledby="positions-heading">
             <h2 id="positions-heading">Positions over time</h2>
             {byIssue.size === 0 ? (
@@ -88,7 +72,26 @@ export default async function ActorPage({ params }: Props) {
               ))
             )}
           </section>
+  );
 
+  return (
+    <article aria-labelledby="actor-title">
+      <h1 id="actor-title">{a.name}</h1>
+      <p className="meta kv">
+        <span className="badge">{a.kind}</span>
+        {a.role && <span>{a.role}</span>}
+        {a.affiliation && (
+          <span>
+            {a.affiliation.id ? <Link href={`/actors/${a.affiliation.id}`}>{a.affiliation.name}</Link> : a.affiliation.name}
+          </span>
+        )}
+        <code title="identity key">{a.key}</code>
+        {a.externalIds.wikidata && <span>Wikidata {a.externalIds.wikidata}</span>}
+      </p>
+
+      <div className="grid grid--two">
+        <div>
+          {byIssue.size > 0 && positionsSection}
           <section className="card" aria-labelledby="events-heading">
             <h2 id="events-heading">Events</h2>
             {a.events.length === 0 ? (
@@ -131,6 +134,7 @@ export default async function ActorPage({ params }: Props) {
               ))
             )}
           </section>
+          {byIssue.size === 0 && positionsSection}
         </div>
 
         <aside className="sidebar" aria-label="Names and sources">
