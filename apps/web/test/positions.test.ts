@@ -53,7 +53,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-function cell(m: { cells: { actorId: string; issueId: string; stance: string; evidence: number; changes: number }[] }, actor: string, issue: string) {
+function cell<C extends { actorId: string; issueId: string }>(m: { cells: C[] }, actor: string, issue: string) {
   return m.cells.find((c) => c.actorId === id[actor] && c.issueId === id[issue]);
 }
 
@@ -64,8 +64,8 @@ describe("positions.matrix", () => {
     // The dossier's codebook, in its own order.
     expect(m.issues.map((i) => i.code)).toEqual(["enrichment", "missiles", "proxies", "protesters", "scope", "venue", "military"]);
     expect(m.actors.map((a) => a.name).sort()).toEqual(["Iran", "Israel", "Oman", "USA"]);
-    expect(cell(m, "state:IR", "enrichment")).toMatchObject({ stance: "support", evidence: 2, changes: 1 });
-    expect(cell(m, "state:US", "enrichment")).toMatchObject({ stance: "support", evidence: 1, changes: 0 });
+    expect(cell(m, "state:IR", "enrichment")).toMatchObject({ stance: "support", evidence: 2, changes: 1, changedFrom: "oppose", changedOn: "2026-02-05" });
+    expect(cell(m, "state:US", "enrichment")).toMatchObject({ stance: "support", evidence: 1, changes: 0, changedFrom: null });
     expect(cell(m, "state:US", "military")).toMatchObject({ stance: "support", evidence: 1 });
     expect(cell(m, "state:US", "missiles")).toBeUndefined();
   });

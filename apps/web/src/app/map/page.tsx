@@ -21,7 +21,7 @@ const PANEL_LIMIT = 20;
 export default async function MapPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
   const filter = parseFilter(sp);
-  const zoom = enumParam(sp, "zoom", ["fit", "world"] as const, "fit");
+  const zoom = enumParam(sp, "zoom", ["fit", "mideast", "world"] as const, "fit");
   const placeParam = param(sp, "place");
   const placeId = placeParam && Id.safeParse(placeParam).success ? placeParam : undefined;
   const cursor = parseCursor(sp, "pcursor");
@@ -51,11 +51,14 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
               <Link href={link({ zoom: null })} aria-current={zoom === "fit" ? "true" : undefined} className="viz-toggle">
                 Fit to events
               </Link>
+              <Link href={link({ zoom: "mideast" })} aria-current={zoom === "mideast" ? "true" : undefined} className="viz-toggle">
+                Middle East
+              </Link>
               <Link href={link({ zoom: "world" })} aria-current={zoom === "world" ? "true" : undefined} className="viz-toggle">
                 Whole world
               </Link>
             </div>
-            <WorldMap places={places} mode={zoom} selectedId={placeId} hrefFor={(id) => link({ place: id, pcursor: null })} />
+            <WorldMap places={places} mode={zoom === "mideast" ? "region" : zoom} selectedId={placeId} hrefFor={(id) => link({ place: id, pcursor: null })} />
             <figcaption id="map-caption" className="meta">
               {countLabel(places.length, "place")}, {countLabel(totalEvents, "event")} (an event in two places counts at both). Circle area: number of events;
               colour: the most frequent kind there. Natural Earth country shapes, drawn without any map server.

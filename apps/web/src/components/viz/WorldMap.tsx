@@ -48,10 +48,10 @@ function placeLabels(marks: Mark[], width: number, maxLabels = 14) {
   for (const i of order) {
     if (placed >= maxLabels) break;
     const m = marks[i]!;
-    const w = m.name.length * 6.6 + 4;
-    const y = m.y + 4;
-    const right: Box = [m.x + m.r + 3, y - 11, m.x + m.r + 3 + w, y + 3];
-    const left: Box = [m.x - m.r - 3 - w, y - 11, m.x - m.r - 3, y + 3];
+    const w = m.name.length * 8.2 + 4;
+    const y = m.y + 5;
+    const right: Box = [m.x + m.r + 3, y - 13, m.x + m.r + 3 + w, y + 4];
+    const left: Box = [m.x - m.r - 3 - w, y - 13, m.x - m.r - 3, y + 4];
     const free = (b: Box) => b[0] >= 0 && b[2] <= width && !labels.some((o) => overlaps(b, o)) && !circles.some((c, j) => j !== i && overlaps(b, c));
     if (free(right)) {
       m.label = { x: right[0], y, anchor: "start" };

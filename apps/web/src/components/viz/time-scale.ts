@@ -145,14 +145,17 @@ export function ticks(scale: BrokenScale, minSpacing = 56): Tick[] {
       }
     }
   }
-  // Keep labels that do not collide: month/year labels first, then the others.
-  const kept: number[] = [];
-  const fits = (x: number) => kept.every((k) => Math.abs(k - x) >= minSpacing * 0.8);
+  // Keep labels that do not collide (a label starts 3px right of its tick): month/year labels first, then the others.
+  const kept: [number, number][] = [];
+  const box = (t: Tick): [number, number] => [t.x + 3, t.x + 3 + t.label.length * (t.major ? 7.2 : 6.4) + 6];
+  const fits = (b: [number, number]) => kept.every((k) => b[1] <= k[0] || b[0] >= k[1]);
   const labelled = new Set<Tick>();
   for (const pass of [true, false]) {
     for (const t of out) {
-      if (!t.label || t.major !== pass || !fits(t.x)) continue;
-      kept.push(t.x);
+      if (!t.label || t.major !== pass) continue;
+      const b = box(t);
+      if (!fits(b)) continue;
+      kept.push(b);
       labelled.add(t);
     }
   }

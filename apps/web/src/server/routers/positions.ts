@@ -75,6 +75,8 @@ interface LatestRow {
   day: Date | null;
   n: number;
   changes: number;
+  changedFrom: Stance | null;
+  changedOn: Date | null;
   support: number;
   oppose: number;
   neutral: number;
@@ -106,6 +108,8 @@ function latestStances(db: Db, dossierId: string, filter: ViewFilter, asOf?: str
       max(day) FILTER (WHERE rn = 1) AS day,
       count(*)::int AS n,
       count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance)::int AS changes,
+      (array_agg(prev ORDER BY day DESC NULLS LAST, id DESC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))[1] AS "changedFrom",
+      (array_agg(day ORDER BY day DESC NULLS LAST, id DESC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))[1] AS "changedOn",
       count(*) FILTER (WHERE stance = 'support')::int AS support,
       count(*) FILTER (WHERE stance = 'oppose')::int AS oppose,
       count(*) FILTER (WHERE stance = 'neutral')::int AS neutral,
@@ -136,6 +140,9 @@ export interface MatrixCell {
   day: string | null;
   evidence: number;
   changes: number;
+  /** The stance before the latest change, and the day of that change (null when it never changed). */
+  changedFrom: Stance | null;
+  changedOn: string | null;
   counts: Record<Stance, number>;
 }
 
@@ -155,6 +162,8 @@ export const positionsRouter = createTRPCRouter({
       day: isoDate(r.day),
       evidence: r.n,
       changes: r.changes,
+      changedFrom: r.changedFrom,
+      changedOn: isoDate(r.changedOn),
       counts: { support: r.support, oppose: r.oppose, neutral: r.neutral, ambiguous: r.ambiguous },
     }));
     return {
@@ -226,7 +235,8 @@ export const positionsRouter = createTRPCRouter({
           afterAsOf: r.later,
           changedFrom,
           sentence: { index: d.evidenceSentence, text: d.evidenceText },
-          speaker: d.quote?.speaker ?? { id: actor.id, name: actor.name },
+          /** Who said it: the quote's speaker (anonymous speakers by their label), else the actor the stance is about. */
+          speaker: d.quote ? (d.quote.speaker ?? { id: null, name: d.quote.speakerLabel }) : { id: actor.id as string | null, name: actor.name },
           quote: d.quote
             ? { id: d.quote.id, text: d.quote.text, mode: d.quote.mode, speakerLabel: d.quote.speakerLabel, saidOn: d.quote.saidOn, sentence: d.quote.sentence }
             : null,

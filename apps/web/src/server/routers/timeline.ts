@@ -59,7 +59,7 @@ function precisionOf(row: EventRow): TimelineEvent["precision"] {
 export const timelineRouter = createTRPCRouter({
   events: publicProcedure.input(TimelineInput).query(async ({ ctx, input }) => {
     const where = eventFilterSql(input.filter);
-    const [rows, counts] = await Promise.all([
+    const [rows, counts, undated] = await Promise.all([
       ctx.db.$queryRaw<EventRow[]>`
         WITH page AS (
           SELECT e.id, e.kind, e.family, e.status, e.summary, e."dateValue", e."datePrecision", e."dateFrom", e."dateTo",
@@ -81,6 +81,11 @@ export const timelineRouter = createTRPCRouter({
         SELECT count(*) FILTER (WHERE e."dateFrom" IS NOT NULL)::int AS dated,
                count(*) FILTER (WHERE e."dateFrom" IS NULL)::int AS undated
         FROM "Event" e WHERE ${where}`,
+      ctx.db.$queryRaw<{ id: string; kind: string; status: string; summary: string }[]>`
+        SELECT e.id, e.kind, e.status, e.summary FROM "Event" e
+        WHERE e."dateFrom" IS NULL AND ${where}
+        ORDER BY e."independentSources" DESC, e.id ASC
+        LIMIT 20`,
     ]);
     const events: TimelineEvent[] = rows.map((r) => ({
       id: r.id,
@@ -98,7 +103,14 @@ export const timelineRouter = createTRPCRouter({
       places: r.places ?? [],
     }));
     const total = counts[0]?.dated ?? 0;
-    return { events, total, truncated: total > events.length, undated: counts[0]?.undated ?? 0 };
+    return {
+      events,
+      total,
+      truncated: total > events.length,
+      undated: counts[0]?.undated ?? 0,
+      /** Up to 20 undated events (they have no place on the axis and are listed under it). */
+      undatedSample: undated,
+    };
   }),
 
   overview: publicProcedure.input(z.object({ filter: ViewFilter.default({}) })).query(async ({ ctx, input }) => {

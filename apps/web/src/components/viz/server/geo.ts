@@ -6,7 +6,13 @@ import { geoGraticule, geoNaturalEarth1, geoPath, type ExtendedFeature, type Geo
 import { feature, mesh } from "topojson-client";
 import world from "world-atlas/countries-110m.json" with { type: "json" };
 
-export type MapMode = "world" | "fit";
+export type MapMode = "world" | "fit" | "region";
+
+/** Fixed frames offered next to "fit" and "world": [west, south, east, north] in degrees. */
+export const REGIONS = {
+  mideast: { label: "Middle East", bbox: [24, 10, 66, 44] as [number, number, number, number] },
+} as const;
+export type RegionId = keyof typeof REGIONS;
 
 export interface MapPoint {
   lat: number;
@@ -51,6 +57,16 @@ const WIDTH = 960;
 const HEIGHT = 500;
 const worldCache: { map?: BaseMap } = {};
 
+function bboxTarget(w: number, s: number, e: number, n: number): FitTarget {
+  const coords: [number, number][] = [];
+  for (let i = 0; i <= 8; i++) {
+    const lon = w + ((e - w) * i) / 8;
+    const lat = s + ((n - s) * i) / 8;
+    coords.push([lon, s], [lon, n], [w, lat], [e, lat]);
+  }
+  return { type: "Feature", properties: {}, geometry: { type: "MultiPoint", coordinates: coords } };
+}
+
 /** Bounding box of the points, padded and widened to a minimum span, as a multipoint to fit the projection to. */
 export function fitTarget(points: MapPoint[]): FitTarget | null {
   if (points.length === 0) return null;
@@ -69,13 +85,7 @@ export function fitTarget(points: MapPoint[]): FitTarget | null {
   if (e - w < minLon) [w, e] = [(w + e) / 2 - minLon / 2, (w + e) / 2 + minLon / 2];
   if (n - s < minLat) [s, n] = [(s + n) / 2 - minLat / 2, (s + n) / 2 + minLat / 2];
   [w, e, s, n] = [Math.max(-180, w), Math.min(180, e), Math.max(-85, s), Math.min(85, n)];
-  const coords: [number, number][] = [];
-  for (let i = 0; i <= 8; i++) {
-    const lon = w + ((e - w) * i) / 8;
-    const lat = s + ((n - s) * i) / 8;
-    coords.push([lon, s], [lon, n], [w, lat], [e, lat]);
-  }
-  return { type: "Feature", properties: {}, geometry: { type: "MultiPoint", coordinates: coords } };
+  return bboxTarget(w, s, e, n);
 }
 
 function build(projection: GeoProjection, mode: MapMode): BaseMap {
@@ -108,10 +118,11 @@ function build(projection: GeoProjection, mode: MapMode): BaseMap {
 
 /**
  * The base map. `world`: the whole globe (cached). `fit`: zoomed to the points' bounding box (at least ~36° × 22°),
- * so places that are close together (Tehran, Isfahan, Natanz) do not collapse into one dot.
+ * so places that are close together do not collapse into one dot. `region`: a fixed frame (the Middle East), where
+ * Tehran, Isfahan and Natanz are told apart; places outside it are listed under the map.
  */
-export function baseMap(mode: MapMode, points: MapPoint[] = []): BaseMap {
-  const target = mode === "fit" ? fitTarget(points) : null;
+export function baseMap(mode: MapMode, points: MapPoint[] = [], region: RegionId = "mideast"): BaseMap {
+  const target = mode === "fit" ? fitTarget(points) : mode === "region" ? bboxTarget(...REGIONS[region].bbox) : null;
   if (!target) {
     return (worldCache.map ??= build(
       geoNaturalEarth1().fitExtent(
@@ -135,5 +146,5 @@ export function baseMap(mode: MapMode, points: MapPoint[] = []): BaseMap {
       ],
       target as unknown as GeoPermissibleObjects,
     );
-  return build(projection, "fit");
+  return build(projection, mode);
 }
