@@ -71,6 +71,17 @@ function isRealEngine(path: string): boolean {
  * callers do not wait for a download that cannot happen.
  */
 export function findNativeSchemaEngine(): string | null {
+  const key = process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "";
+  const cached = nativeEngineCache.get(key);
+  if (cached !== undefined) return cached;
+  const found = lookForNativeSchemaEngine();
+  nativeEngineCache.set(key, found);
+  return found;
+}
+
+const nativeEngineCache = new Map<string, string | null>();
+
+function lookForNativeSchemaEngine(): string | null {
   const fromEnv = process.env.PRISMA_SCHEMA_ENGINE_BINARY;
   if (fromEnv) return isRealEngine(fromEnv) ? fromEnv : null;
   const candidates: string[] = [];

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyMigrationsWasm } from "../src/migrate.ts";
 import { startEmbeddedPostgres } from "../src/server.ts";
-import { adminQuery, dropRunDatabases, withDatabase } from "./support/db-admin.ts";
+import { adminQuery, dropRunDatabases, dropStaleRunDatabases, withDatabase } from "./support/db-admin.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -44,6 +44,7 @@ export default async function setup(project: TestProject) {
     adminUrl = handle.url;
     stop = handle.stop;
   }
+  await dropStaleRunDatabases(adminUrl);
   const runPrefix = `lbtest_${Date.now().toString(36)}_${process.pid}`;
   const templateDb = `${runPrefix}_template`;
   await adminQuery(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(templateDb)}`));

@@ -24,3 +24,16 @@ export async function dropRunDatabases(url: string, prefix: string): Promise<voi
     for (const { datname } of rows.rows) await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(datname)} WITH (FORCE)`);
   });
 }
+
+/** Drops databases of earlier runs that were killed before their teardown (names carry the run's start time). */
+export async function dropStaleRunDatabases(url: string, olderThanMs = 3_600_000): Promise<void> {
+  await adminQuery(url, async (c) => {
+    const rows = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, 'lbtest_')");
+    for (const { datname } of rows.rows) {
+      const started = parseInt(/^lbtest_([0-9a-z]+)_/.exec(datname)?.[1] ?? "", 36);
+      if (Number.isFinite(started) && Date.now() - started > olderThanMs) {
+        await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(datname)} WITH (FORCE)`);
+      }
+    }
+  });
+}
