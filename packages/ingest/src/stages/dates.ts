@@ -32,6 +32,16 @@ export type Tense = "past" | "future";
 export interface FoundDate extends DateMention {
   window: [string, string];
   tense: Tense;
+  /** For day-level dates relative to the publication day: how to resolve them against another anchor. */
+  relativeDay?: RelativeDay;
+}
+
+/** A weekday, weekend or day word resolved against the publication day by `rule` (see `resolveRelativeDay`). */
+export interface RelativeDay {
+  rule: string;
+  weekday?: number;
+  offset?: number;
+  strict?: boolean;
 }
 
 export interface DateAnchor {
@@ -118,7 +128,7 @@ const PATTERNS = {
   dayMonth: re(`${L}(?:(?:am|Am|vom|Vom|bis|Bis|zum|Zum|seit|Seit|ab|Ab)\\s+)?(?:(${WEEKDAY}),?\\s+(?:(?:dem|den)\\s+)?)?(\\d{1,2})\\.?\\s*(${MONTH_ANY})(?:(?<=\\.)|${R})(?:\\s*(\\d{4})${R})?`),
   english: re(`${L}(${MONTH_EN})\\s+(\\d{1,2}),?\\s+(\\d{4})${R}|${L}(\\d{1,2})\\s+(${MONTH_EN})\\s+(\\d{4})${R}`),
   monthYear: re(`${L}(?:(?:(Anfang|Mitte|Ende|anfang|mitte|ende)\\s+)|(?:(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|zum)\\s+))?(${MONTH_FULL})\\s+(\\d{4})${R}`),
-  monthOnly: re(`${L}(?:(Anfang|Mitte|Ende|anfang|mitte|ende)|im|Im|seit|Seit|bis|Bis|ab|Ab|vom|zum|noch im|Noch im|bereits im|Bereits im|schon im|Schon im|Im vergangenen|im vergangenen|im kommenden|Im kommenden)\\s+(${MONTH_FULL})${R}`),
+  monthOnly: re(`${L}(?:(Anfang|Mitte|Ende|anfang|mitte|ende)|im|Im|seit|Seit|bis|Bis|ab|Ab|vom|zum|Im vergangenen|im vergangenen|im kommenden|Im kommenden)\\s+(${MONTH_FULL})${R}`),
   year: re(`${L}(?:(?:im Jahr(?:e)?|Im Jahr(?:e)?|seit|Seit|bis|Bis|ab|Ab|Anfang|Mitte|Ende|Sommer|Herbst|Winter|Frühjahr|Frühling|von|Von|zwischen|Zwischen|vor|nach)\\s+)(1[89]\\d{2}|2[01]\\d{2})${R}`),
   bareYear: re(`(?<![\\p{L}\\p{N}.,/-])(19\\d{2}|20\\d{2})(?=\\s*[,.;:)]|\\s*$)`),
   parenYear: re(`\\((19\\d{2}|20\\d{2})\\)`),
@@ -134,6 +144,12 @@ const PATTERNS = {
   relative: re(`${L}(?:(knapp|rund|etwa|gut|fast|nur|genau|bereits|schon|Knapp|Rund|Etwa|Gut|Fast|Nur|Genau|Bereits|Schon)\\s+)?(${NUMBER}|Einen|Eine|Zwei|Drei|Wenige|Einige|Mehrere)\\s+(Tag|Tage|Tagen|Woche|Wochen|Monat|Monate|Monaten|Jahr|Jahre|Jahren)\\s+(später|danach|darauf|zuvor|vorher|davor|vor|nach)${R}`),
   relativeDay: re(`${L}(tags darauf|Tags darauf|tags zuvor|Tags zuvor|am Tag danach|Am Tag danach|am Tag darauf|Am Tag darauf|am nächsten Tag|Am nächsten Tag|am folgenden Tag|Am folgenden Tag|am Folgetag|Am Folgetag|am Vortag|Am Vortag|am Tag zuvor|Am Tag zuvor)${R}`),
 };
+
+const MONTH_TEST = new RegExp(`${MONTH_ANY.replace(/\\\./g, "")}`, "u");
+const MONTH_EN_TEST = new RegExp(MONTH_EN, "u");
+const WEEKDAY_TEST = new RegExp(WEEKDAY, "u");
+const DAY_WORD_TEST = /heute|gestern|morgen|Heute|Gestern|Übermorgen|Vorgestern/u;
+const RELATIVE_TEST = /(?:Tag|Tage|Tagen|Woche|Wochen|Monat|Monate|Monaten|Jahr|Jahre|Jahren)\s+(?:später|danach|darauf|zuvor|vorher|davor|vor|nach)/u;
 
 const FUTURE_CUES = re(`${L}(?:${(words.futureCues as string[]).map(escape).sort(byLength).join("|")})${R}`, "iu");
 const EVIDENTIAL_END = /(?:haben|sein|worden|gewesen)\s*[.!?"“”»«]*\s*$/u;
@@ -169,6 +185,7 @@ interface Candidate {
   text: string;
   date: FuzzyDate;
   window: [string, string];
+  relativeDay?: RelativeDay;
 }
 
 type Pending = { start: number; end: number; text: string; sign: 1 | -1; amount: number; unit: "day" | "week" | "month" | "year"; approx: boolean };
@@ -229,29 +246,75 @@ function weekdayOnOrAfter(day: string, weekday: number, strict = false): string 
   return addDays(day, diff);
 }
 
+/** The day a weekday, weekend or day word stands for, given the publication day. */
+export function resolveRelativeDay(ref: RelativeDay, anchorDay: string): string {
+  const wd = ref.weekday ?? 0;
+  switch (ref.rule) {
+    case "weekday-this-week":
+      return addDays(mondayOf(anchorDay), (wd + 6) % 7);
+    case "weekday-next":
+      return weekdayOnOrAfter(anchorDay, wd, true);
+    case "weekday-previous":
+      return weekdayOnOrBefore(anchorDay, wd, true);
+    case "weekday-planned-after-publication":
+      return weekdayOnOrAfter(anchorDay, wd);
+    case "weekday-before-publication":
+      return weekdayOnOrBefore(anchorDay, wd);
+    case "weekend-this-week":
+      return addDays(mondayOf(anchorDay), 5);
+    case "weekend-after-publication":
+      return weekdayOnOrAfter(anchorDay, 6);
+    case "weekend-before-publication":
+      return weekdayOf(anchorDay) === 0 ? addDays(anchorDay, -1) : weekdayOnOrBefore(anchorDay, 6, ref.strict);
+    default:
+      return addDays(anchorDay, ref.offset ?? 0);
+  }
+}
+
 const lower = (s: string | undefined) => (s ?? "").toLowerCase();
 
 function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pending: Pending[]): void {
   const a = anchor;
   const aDay = a?.day ?? null;
   const tenseAt = (m: RegExpExecArray) => clauseTense(text, m.index, m.index + m[0].length);
+  // Cheap substring tests decide which patterns can match at all: most sentences need only a few.
+  const digit = /\d/.test(text);
+  const month = MONTH_TEST.test(text);
+  const has = {
+    digit,
+    month,
+    dayMonth: digit && month,
+    english: digit && MONTH_EN_TEST.test(text),
+    year: digit && /(?:19|20)\d\d/.test(text),
+    jahr: text.includes("Jahr"),
+    monat: text.includes("Monat"),
+    woche: text.includes("Woche"),
+    weekend: text.includes("Wochenende"),
+    weekday: WEEKDAY_TEST.test(text),
+    dayWord: DAY_WORD_TEST.test(text),
+    span: text.includes("Tage") || text.includes("Wochen"),
+    ago: text.includes("vor ") || text.includes("Vor "),
+    relative: RELATIVE_TEST.test(text),
+    relativeDay: text.includes("ag"),
+  };
+  const each = (re: RegExp, ok: boolean): Iterable<RegExpExecArray> => (ok ? text.matchAll(re) : []);
 
-  for (const m of text.matchAll(PATTERNS.iso)) {
+  for (const m of each(PATTERNS.iso, has.digit)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validDay(y, mo, d)) out.push(dayCandidate(m, isoDay(y, mo, d), "explicit-iso-date"));
   }
-  for (const m of text.matchAll(PATTERNS.numeric)) {
+  for (const m of each(PATTERNS.numeric, has.digit)) {
     let y = Number(m[4]);
     if (m[4]!.length === 2) y += 2000;
     const [d, mo] = [Number(m[2]), Number(m[3])];
     if (validDay(y, mo, d)) out.push(dayCandidate(m, isoDay(y, mo, d), "explicit-numeric-date"));
   }
-  for (const m of text.matchAll(PATTERNS.english)) {
+  for (const m of each(PATTERNS.english, has.english)) {
     const [mn, d, y] = m[1] ? [m[1], Number(m[2]), Number(m[3])] : [m[5]!, Number(m[4]), Number(m[6])];
     const mo = MONTHS_EN[mn.toLowerCase()];
     if (mo && validDay(y, mo, d)) out.push(dayCandidate(m, isoDay(y, mo, d), "explicit-day-month-year-en"));
   }
-  for (const m of text.matchAll(PATTERNS.dayMonth)) {
+  for (const m of each(PATTERNS.dayMonth, has.dayMonth)) {
     const d = Number(m[2]);
     const mo = monthNumber(m[3]!);
     if (!mo) continue;
@@ -264,21 +327,21 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
     const value = yearForDayMonth(a, mo, d, tenseAt(m));
     if (value) out.push(dayCandidate(m, value, "day-month-year-from-publication", "relative", a.day ?? String(a.year)));
   }
-  for (const m of text.matchAll(PATTERNS.numericNoYear)) {
+  for (const m of each(PATTERNS.numericNoYear, has.digit)) {
     if (!a) continue;
     const [d, mo] = [Number(m[2]), Number(m[3])];
     if (mo < 1 || mo > 12) continue;
     const value = yearForDayMonth(a, mo, d, tenseAt(m));
     if (value) out.push(dayCandidate(m, value, "day-month-year-from-publication", "relative", a.day ?? String(a.year)));
   }
-  for (const m of text.matchAll(PATTERNS.monthYear)) {
+  for (const m of each(PATTERNS.monthYear, has.dayMonth)) {
     const mo = monthNumber(m[2]!)!;
     const y = Number(m[3]);
     if (y < 1900 || y > 2199) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(monthValue(y, mo), "month", "absolute", "explicit-month-year", m[0]), window: monthThird(m[1], y, mo) });
   }
   if (a?.month) {
-    for (const m of text.matchAll(PATTERNS.monthOnly)) {
+    for (const m of each(PATTERNS.monthOnly, has.month)) {
       const mo = monthNumber(m[2]!)!;
       const prefix = m[0].slice(0, m[0].length - m[2]!.length).trim().toLowerCase();
       const future = prefix.includes("kommenden") || (!prefix.includes("vergangenen") && tenseAt(m) === "future");
@@ -293,12 +356,12 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
     }
   }
   for (const pattern of [PATTERNS.year, PATTERNS.parenYear]) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of each(pattern, has.year)) {
       const y = Number(m[1]);
       out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(String(y), "year", "absolute", "explicit-year", m[0]), window: [`${y}-01-01`, `${y}-12-31`] });
     }
   }
-  for (const m of text.matchAll(PATTERNS.bareYear)) {
+  for (const m of each(PATTERNS.bareYear, has.year)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (/(?:rund|etwa|ca\.|mehr als|über|knapp|fast|insgesamt|nur|gut|weitere|um die|bis zu|von|Nr\.)\s*$/u.test(before)) continue;
     const y = Number(m[1]);
@@ -306,7 +369,7 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
   }
 
   if (a) {
-    for (const m of text.matchAll(PATTERNS.year2)) {
+    for (const m of each(PATTERNS.year2, has.jahr)) {
       const w = lower(m[1] ?? m[2]);
       const delta = /vergangen|letzt|vorig|vorjahr/.test(w) ? -1 : /kommend|nächst/.test(w) ? 1 : 0;
       const y = a.year + delta;
@@ -315,7 +378,7 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
     }
   }
   if (a?.month) {
-    for (const m of text.matchAll(PATTERNS.month)) {
+    for (const m of each(PATTERNS.month, has.monat)) {
       const w = lower(m[1]);
       const delta = /vergangen|letzt|vorig/.test(w) ? -1 : /kommend|nächst/.test(w) ? 1 : 0;
       const [y, mo] = shiftMonth(a.year, a.month, delta);
@@ -326,64 +389,45 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
 
   // Everything below needs the publication day.
   if (aDay) {
-    for (const m of text.matchAll(PATTERNS.dayWord)) {
+    for (const m of each(PATTERNS.dayWord, has.dayWord)) {
       const w = lower(m[1]);
       if (w === "morgen" && /(?:am|jeden|den|diesen|heute|gestern|guten)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
       const offset = { vorgestern: -2, gestern: -1, heute: 0, morgen: 1, übermorgen: 2 }[w] ?? 0;
-      const value = addDays(aDay, offset);
-      out.push(dayCandidate(m, value, offset < 0 ? "day-before-publication" : offset > 0 ? "day-after-publication" : "publication-day", "relative", aDay));
+      const ref: RelativeDay = { rule: offset < 0 ? "day-before-publication" : offset > 0 ? "day-after-publication" : "publication-day", offset };
+      out.push({ ...dayCandidate(m, resolveRelativeDay(ref, aDay), ref.rule, "relative", aDay), relativeDay: ref });
     }
-    for (const m of text.matchAll(PATTERNS.weekday)) {
+    for (const m of each(PATTERNS.weekday, has.weekday)) {
       const prefix = lower(m[1]);
       if (m[3] && !/^(?:des|und|im laufe des)$/.test(prefix)) continue; // "montags": habitual, not a date
       const weekday = WEEKDAYS[m[2]!.toLowerCase()]!;
-      const tense = tenseAt(m);
-      let value: string;
       let rule: string;
-      if (/diese|heutigen/.test(prefix)) {
-        value = addDays(mondayOf(aDay), (weekday + 6) % 7);
-        rule = "weekday-this-week";
-      } else if (/kommend|nächst/.test(prefix)) {
-        value = weekdayOnOrAfter(aDay, weekday, true);
-        rule = "weekday-next";
-      } else if (/vergangen|letzt|vorig/.test(prefix)) {
-        value = weekdayOnOrBefore(aDay, weekday, true);
-        rule = "weekday-previous";
-      } else if (prefix === "für" || (tense === "future" && prefix !== "seit")) {
-        value = weekdayOnOrAfter(aDay, weekday);
-        rule = "weekday-planned-after-publication";
-      } else {
-        value = weekdayOnOrBefore(aDay, weekday);
-        rule = "weekday-before-publication";
-      }
-      out.push(dayCandidate(m, value, rule, "relative", aDay));
+      if (/diese|heutigen/.test(prefix)) rule = "weekday-this-week";
+      else if (/kommend|nächst/.test(prefix)) rule = "weekday-next";
+      else if (/vergangen|letzt|vorig/.test(prefix)) rule = "weekday-previous";
+      else if (prefix === "für" || (prefix !== "seit" && tenseAt(m) === "future")) rule = "weekday-planned-after-publication";
+      else rule = "weekday-before-publication";
+      const ref: RelativeDay = { rule, weekday };
+      out.push({ ...dayCandidate(m, resolveRelativeDay(ref, aDay), rule, "relative", aDay), relativeDay: ref });
     }
-    for (const m of text.matchAll(PATTERNS.weekend)) {
+    for (const m of each(PATTERNS.weekend, has.weekend)) {
       const prefix = lower(m[1]);
-      let saturday: string;
-      let rule: string;
-      if (/diese/.test(prefix)) {
-        saturday = addDays(mondayOf(aDay), 5);
-        rule = "weekend-this-week";
-      } else if (/kommend|nächst/.test(prefix) || (tenseAt(m) === "future" && !/vergangen|letzt/.test(prefix))) {
-        saturday = weekdayOnOrAfter(aDay, 6);
-        rule = "weekend-after-publication";
-      } else {
-        saturday = weekdayOf(aDay) === 0 ? addDays(aDay, -1) : weekdayOnOrBefore(aDay, 6, /vergangen|letzt/.test(prefix) && weekdayOf(aDay) === 6);
-        rule = "weekend-before-publication";
-      }
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(saturday, "day", "relative", rule, m[0], aDay), window: [saturday, addDays(saturday, 1)] });
+      let ref: RelativeDay;
+      if (/diese/.test(prefix)) ref = { rule: "weekend-this-week" };
+      else if (/kommend|nächst/.test(prefix) || (tenseAt(m) === "future" && !/vergangen|letzt/.test(prefix))) ref = { rule: "weekend-after-publication" };
+      else ref = { rule: "weekend-before-publication", strict: /vergangen|letzt/.test(prefix) };
+      const saturday = resolveRelativeDay(ref, aDay);
+      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(saturday, "day", "relative", ref.rule, m[0], aDay), window: [saturday, addDays(saturday, 1)], relativeDay: ref });
     }
-    for (const m of text.matchAll(PATTERNS.week)) {
+    for (const m of each(PATTERNS.week, has.woche)) {
       const w = lower(m[2]);
       const delta = /vergangen|letzt|vorig/.test(w) ? -1 : /kommend|nächst/.test(w) ? 1 : 0;
       const monday = addDays(mondayOf(aDay), 7 * delta);
       out.push(weekCandidate(m, monday, m[1], delta < 0 ? "previous-week" : delta > 0 ? "next-week" : "this-week", aDay));
     }
-    for (const m of text.matchAll(PATTERNS.weekPart)) {
+    for (const m of each(PATTERNS.weekPart, has.woche)) {
       out.push(weekCandidate(m, mondayOf(aDay), m[1], "this-week", aDay));
     }
-    for (const m of text.matchAll(PATTERNS.span)) {
+    for (const m of each(PATTERNS.span, has.span)) {
       const future = /kommend|nächst/.test(lower(m[1]));
       const days = /woche/i.test(m[2]!) ? 21 : 7;
       const window: [string, string] = future ? [addDays(aDay, 1), addDays(aDay, days)] : [addDays(aDay, -days), addDays(aDay, -1)];
@@ -391,7 +435,7 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
       const middle = addDays(window[0], Math.floor(daysBetween(window[0], window[1]) / 2));
       out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(middle.slice(0, 7), "month", "relative", rule, m[0], aDay), window });
     }
-    for (const m of text.matchAll(PATTERNS.ago)) {
+    for (const m of each(PATTERNS.ago, has.ago)) {
       const n = numberValue(m[2]!);
       const unit = lower(m[3]);
       const approx = n === null || !!m[1];
@@ -416,7 +460,7 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
   }
 
   // Relative to another date in the text: resolved after all others are known.
-  for (const m of text.matchAll(PATTERNS.relative)) {
+  for (const m of each(PATTERNS.relative, has.relative)) {
     const n = numberValue(m[2]!);
     const unitWord = lower(m[3]);
     const unit = unitWord.startsWith("tag") ? "day" : unitWord.startsWith("woche") ? "week" : unitWord.startsWith("monat") ? "month" : "year";
@@ -424,7 +468,7 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
     const sign = /später|danach|darauf|nach/.test(dir) ? 1 : -1;
     pending.push({ start: m.index, end: m.index + m[0].length, text: m[0], sign, amount: n ?? 3, unit, approx: n === null || /knapp|rund|etwa|gut|fast/i.test(m[1] ?? "") });
   }
-  for (const m of text.matchAll(PATTERNS.relativeDay)) {
+  for (const m of each(PATTERNS.relativeDay, has.relativeDay)) {
     const sign = /darauf|danach|nächsten|folgenden|folgetag/i.test(m[1]!) ? 1 : -1;
     pending.push({ start: m.index, end: m.index + m[0].length, text: m[0], sign, amount: 1, unit: "day", approx: false });
   }
@@ -509,18 +553,26 @@ export function findDates(sentences: Sentence[], anchor: DateAnchor | null): Fou
     const pending: Pending[] = [];
     collect(s.text, a, raw, pending);
     const chosen = pickNonOverlapping(raw);
-    const found: FoundDate[] = chosen.map((c) => ({
-      start: s.start + c.start, end: s.start + c.end, text: c.text, sentence: s.index, date: c.date, window: c.window,
-      tense: clauseTense(s.text, c.start, c.end),
-    }));
+    const found: FoundDate[] = chosen.map((c) => {
+      const f: FoundDate = {
+        start: s.start + c.start, end: s.start + c.end, text: c.text, sentence: s.index, date: c.date, window: c.window,
+        tense: clauseTense(s.text, c.start, c.end),
+      };
+      if (c.relativeDay) f.relativeDay = c.relativeDay;
+      return f;
+    });
     const relatives = pickNonOverlapping(pending, chosen).sort((x, y) => x.start - y.start);
     for (const p of relatives) {
       const abs = s.start + p.start;
       const inSentence = found.filter((f) => f.date.resolution.rule !== "relative-to-previous-date" || f.start < abs);
       const before = inSentence.filter((f) => f.end <= abs);
       const after = inSentence.filter((f) => f.start >= s.start + p.end);
-      const previousSentence = result.filter((f) => f.sentence === s.index - 1);
-      const ref = before[before.length - 1] ?? after[0] ?? previousSentence[previousSentence.length - 1];
+      // In the previous sentence the most precise date is the likely reference ("Am 16. Mai 2025 … erstmals seit 2022").
+      const rank = { day: 0, month: 1, year: 2 } as const;
+      const previousSentence = result
+        .filter((f) => f.sentence === s.index - 1)
+        .sort((x, y) => rank[x.date.precision] - rank[y.date.precision] || y.start - x.start);
+      const ref = before[before.length - 1] ?? after[0] ?? previousSentence[0];
       if (!ref) continue;
       const r = applyOffset(ref, p);
       found.push({

@@ -23,7 +23,7 @@ import { precisionOf } from "@lagebild/model";
 import type { ArticleMetadata, Cleaned, GivenMetadata } from "../pipeline/types.ts";
 import agencyData from "../../data/metadata-agencies.json" with { type: "json" };
 import outletData from "../../data/metadata-outlets.json" with { type: "json" };
-import { addDays, daysBetween, findDates, type FoundDate } from "./dates.ts";
+import { addDays, daysBetween, findDates, resolveRelativeDay } from "./dates.ts";
 import { splitSentences } from "./sentences.ts";
 
 const fold = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
@@ -91,7 +91,7 @@ function readSourceList(list: string, c: Credits) {
     if (INITIALS.test(item)) continue;
     const outlet = outletOf(item);
     if (outlet) c.outlet ??= outlet;
-    else if (/^[\p{Lu}\d]/u.test(item) && item.length <= 60 && !PERSON_NAME.test(item)) c.outlet ??= item;
+    else if (/^[\p{Lu}\d]/u.test(item) && item.length <= 60) c.outlet ??= item;
   }
 }
 
@@ -173,13 +173,17 @@ export function guessTitle(text: string, captions: Cleaned["captions"] = []): st
 
 // ---------------------------------------------------------------------------------------------- language
 
-const DE_WORDS = /(?<![\p{L}])(?:der|die|das|und|nicht|mit|sich|auf|für|ist|eine|einen|dem|den|von|wurde|hat)(?![\p{L}])/gu;
-const EN_WORDS = /(?<![\p{L}])(?:the|and|of|to|is|that|with|for|was|has|have|said|from)(?![\p{L}])/gu;
+const DE_WORDS = new Set(["der", "die", "das", "und", "nicht", "mit", "sich", "auf", "für", "ist", "eine", "einen", "dem", "den", "von", "wurde", "hat"]);
+const EN_WORDS = new Set(["the", "and", "of", "to", "is", "that", "with", "for", "was", "has", "have", "said", "from"]);
 
+/** "en" when English function words clearly dominate the first 1,500 characters, else "de". */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 5000).toLowerCase();
-  const de = sample.match(DE_WORDS)?.length ?? 0;
-  const en = sample.match(EN_WORDS)?.length ?? 0;
+  let de = 0;
+  let en = 0;
+  for (const w of text.slice(0, 1500).toLowerCase().split(/[\s,.;:!?"„“”»«()]+/)) {
+    if (DE_WORDS.has(w)) de += 1;
+    else if (EN_WORDS.has(w)) en += 1;
+  }
   return en >= 5 && en > de * 2 ? "en" : "de";
 }
 
@@ -222,20 +226,23 @@ export function inferPublished(sentences: Sentence[], hints: string[] = []): Pub
   if (!absolute.length) return null;
   const latest = absolute.map((d) => d.date.value).sort().at(-1)!;
 
+  // Weekday and day-word references, found once and re-resolved for every candidate publication day.
   const relevant = sentences.filter((s) => HAS_RELATIVE_WORD.test(s.text));
+  const references = findDates(relevant, { value: latest }).filter((d) => d.relativeDay && RELATIVE_DAY_RULE.test(d.relativeDay.rule));
+  const anyRelative = references.length > 0;
   const scored: { day: string; score: number }[] = [];
-  let anyRelative = false;
   for (let offset = 0; offset <= 7; offset++) {
     const p = addDays(latest, offset);
-    const rel: FoundDate[] = findDates(relevant, { value: p }).filter((d) => RELATIVE_DAY_RULE.test(d.date.resolution.rule));
-    if (rel.length) anyRelative = true;
-    const days = [latest, p, ...rel.map((d) => d.window[0])].sort();
-    let score = daysBetween(days[0]!, days[days.length - 1]!);
-    for (const d of rel) {
-      if (d.tense === "future" && d.window[0] < p) score += 7;
-      if (d.tense === "past" && d.date.resolution.rule === "weekday-this-week" && d.window[0] > p) score += 7;
+    const days = [latest, p];
+    let penalty = 0;
+    for (const d of references) {
+      const day = resolveRelativeDay(d.relativeDay!, p);
+      days.push(day);
+      if (d.tense === "future" && day < p) penalty += 7;
+      if (d.tense === "past" && d.relativeDay!.rule === "weekday-this-week" && day > p) penalty += 7;
     }
-    scored.push({ day: p, score });
+    days.sort();
+    scored.push({ day: p, score: daysBetween(days[0]!, days[days.length - 1]!) + penalty });
   }
   let window: [string, string];
   if (!anyRelative) {

@@ -37,6 +37,10 @@ const CLOSERS_AFTER_PUNCT = new Set(["”", "“", '"', "»", "«", "’", "‘"
 const OPENERS_BEFORE_SENTENCE = new Set(["„", "»", "«", '"', "“", "‚", "‘", "(", "[", "'", "–", "—", "-"]);
 
 const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\u00a0" || c === "\u2009" || c === "\u202f";
+/** Any whitespace, line breaks included (a fast `/\s/.test`). */
+function isWs(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0xfeff;
+}
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 const isLower = (c: string) => c !== c.toUpperCase() && c === c.toLowerCase();
 const isDigit = (c: string) => c >= "0" && c <= "9";
@@ -63,13 +67,13 @@ function linesOf(text: string): Line[] {
 
 function trimmedEnd(text: string, line: Line): string {
   let e = line.end;
-  while (e > line.start && /\s/.test(text[e - 1]!)) e--;
+  while (e > line.start && isWs(text.charCodeAt(e - 1))) e--;
   return e > line.start ? text[e - 1]! : "";
 }
 
 function firstChar(text: string, line: Line): string {
   let s = line.start;
-  while (s < line.end && /\s/.test(text[s]!)) s++;
+  while (s < line.end && isWs(text.charCodeAt(s))) s++;
   return s < line.end ? text[s]! : "";
 }
 
@@ -217,16 +221,17 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
   const emit = (end: number) => {
     if (sentStart < 0) return;
     let e = end;
-    while (e > sentStart && /\s/.test(text[e - 1]!)) e--;
+    while (e > sentStart && isWs(text.charCodeAt(e - 1))) e--;
     if (e > sentStart) sentences.push({ index: sentences.length, start: sentStart, end: e, text: text.slice(sentStart, e) });
     sentStart = -1;
     lastSpace = -1;
   };
 
   let lineIndex = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "\n") {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
       if (breaks[lineIndex]) {
         emit(lastNonSpace + 1);
         stack.length = 0;
@@ -236,28 +241,32 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
       lineIndex += 1;
       continue;
     }
-    if (/\s/.test(c)) {
+    if (isWs(code)) {
       lastSpace = i;
       continue;
     }
     if (sentStart < 0) sentStart = i;
     lastNonSpace = i;
 
-    if (QUOTE_CHARS.has(c)) trackQuote(stack, text, i, c);
-    const top = stack[stack.length - 1];
-    if (top && i - top.pos > maxQuoteLength) stack.length = 0;
-
     // Force a cut in a run-on text without punctuation.
     if (i - sentStart > maxLength && lastSpace > sentStart) {
       const cut = lastSpace;
       emit(cut);
       sentStart = cut + 1;
-      while (sentStart < i && /\s/.test(text[sentStart]!)) sentStart++;
+      while (sentStart < i && isWs(text.charCodeAt(sentStart))) sentStart++;
       stack.length = 0;
       continue;
     }
-
-    if (!TERMINAL.has(c)) continue;
+    const isQuote = code === 0x22 || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x201e);
+    const isTerminal = code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
+    if (!isQuote && !isTerminal) continue; // the common case: a letter, digit or other mark
+    const c = text[i]!;
+    if (isQuote) {
+      if (QUOTE_CHARS.has(c)) trackQuote(stack, text, i, c);
+      const top = stack[stack.length - 1];
+      if (top && i - top.pos > maxQuoteLength) stack.length = 0;
+      continue;
+    }
     // Consume the whole punctuation run and any closing quotes/brackets after it.
     let j = i;
     while (j + 1 < text.length && TERMINAL.has(text[j + 1]!)) j++;

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { Published } from "@lagebild/model";
+import { clean } from "../src/stages/clean.ts";
+import { extractMetadata, guessTitle, inferPublished } from "../src/stages/metadata.ts";
+import { splitSentences } from "../src/stages/sentences.ts";
+
+const meta = (text: string, given = {}) => extractMetadata(clean(text), given);
+const BODY = "Die Außenminister beider Länder haben sich in Genf getroffen. Weitere Treffen sind geplant.";
+
+describe("outlet, agencies and authors", () => {
+  it("reads a 'Quelle:' list: outlet, agencies, and no author initials", () => {
+    const m = meta(`Überschrift zum Treffen\nAktualisiert am 2. Februar 2026, 15:16 Uhr Quelle: DIE ZEIT, AFP, dpa, jse , mga\n${BODY}`);
+    expect(m.outlet).toBe("DIE ZEIT");
+    expect(m.agencies).toEqual(["AFP", "dpa"]);
+    expect(m.authors).toEqual([]);
+  });
+
+  it("takes an unknown outlet from a source list too", () => {
+    expect(meta(`Quelle: Tiroler Tageszeitung, APA\n${BODY}`)).toMatchObject({ outlet: "Tiroler Tageszeitung", agencies: ["APA"] });
+  });
+
+  it("reads authors and the agency from a byline; an agency story's outlet is the agency", () => {
+    const m = meta(`USA und Iran lassen Gespräche offen\nAutor: Anna Beispiel, Max Muster und Erika Probe, dpa\n, Freitag, 06. Februar 2026\n${BODY}`);
+    expect(m.authors).toEqual(["Anna Beispiel", "Max Muster", "Erika Probe"]);
+    expect(m.agencies).toEqual(["dpa"]);
+    expect(m.outlet).toBe("dpa");
+  });
+
+  it("reads the outlet from a team credit line and agencies from 'Mit Material von'", () => {
+    expect(meta(`${BODY}\nMit Material von Reuters und AFP\nDie Mitarbeiter von Beispiel News sind ein Team von Journalisten in Genf.`)).toMatchObject({
+      outlet: "Beispiel News",
+      agencies: ["Reuters", "AFP"],
+    });
+  });
+
+  it("reads the agency of a lead dateline and maps a URL host to its outlet", () => {
+    const m = meta(`Genf (AFP) - ${BODY}`, { url: "https://www.tagesschau.de/ausland/genf-100.html" });
+    expect(m.agencies).toEqual(["AFP"]);
+    expect(m.outlet).toBe("tagesschau.de");
+  });
+
+  it("lets given metadata win", () => {
+    const m = meta(`Quelle: DIE ZEIT, dpa\n${BODY}`, { outlet: "Mein Blatt", agencies: ["AP"], authors: ["Eva Beispiel"], title: "Gegeben", published: "2026-03-01" });
+    expect(m).toMatchObject({ outlet: "Mein Blatt", agencies: ["AP"], authors: ["Eva Beispiel"], title: "Gegeben" });
+    expect(m.published).toEqual({ value: "2026-03-01", precision: "day", window: ["2026-03-01", "2026-03-01"], source: "front-matter" });
+  });
+});
+
+describe("title", () => {
+  it("takes a headline-like first line", () => {
+    expect(guessTitle(`USA und Iran lassen künftige Gespräche offen\n${BODY}`)).toBe("USA und Iran lassen künftige Gespräche offen");
+  });
+  it("does not take a first line that is a sentence, a single word or the whole text", () => {
+    expect(guessTitle(`${BODY}\nNoch ein Absatz.`)).toBeNull();
+    expect(guessTitle(`Eilmeldung\n${BODY}`)).toBeNull();
+    expect(guessTitle("Nur eine Zeile ohne Punkt")).toBeNull();
+    expect(guessTitle(`Trump droht. Iran antwortet\n${BODY}`)).toBeNull();
+  });
+  it("skips a leading photo caption", () => {
+    expect(guessTitle(`Protest vor der Botschaft in Ankara\nGipfel endet ohne Einigung\n${BODY}`, [{ text: "Protest vor der Botschaft in Ankara" }])).toBe("Gipfel endet ohne Einigung");
+  });
+});
+
+describe("publication date", () => {
+  it("reads date lines; 'Veröffentlicht' beats 'Aktualisiert'", () => {
+    expect(meta(`Stand: 05.02.2026 14:30 Uhr\n${BODY}`).published).toEqual({ value: "2026-02-05", precision: "day", window: ["2026-02-05", "2026-02-05"], source: "date-line" });
+    const m = meta(`Aktualisiert am 7. Februar 2026, 09:00 Uhr\nVeröffentlicht am 6. Februar 2026, 18:00 Uhr\n${BODY}`);
+    expect(m.published?.value).toBe("2026-02-06");
+  });
+
+  it("infers a window from the latest dated mention and the weekdays around it", () => {
+    // Caption dated Sunday 1 Feb; "am Montag" reported, "an diesem Dienstag" still ahead: published Mon or Tue.
+    const text = [
+      "»Protest«: Kundgebung vor dem Konsulat in Istanbul (1.2.2026)",
+      "Das Ministerium prüfe die Bedingungen, sagte ein Sprecher am Montag.",
+      "An diesem Dienstag wird der Gesandte zunächst Israel besuchen.",
+      "Das Portal meldete das am Sonntag abend.",
+    ].join("\n");
+    const p = inferPublished(splitSentences(text));
+    expect(p).toEqual({ value: "2026-02-02", precision: "day", window: ["2026-02-02", "2026-02-03"], source: "inferred" });
+    expect(Published.safeParse(p).success).toBe(true);
+  });
+
+  it("uses the dates of removed embedded posts as a lower bound", () => {
+    const text = `Die Gespräche scheiterten, wie Medien am Mittwochabend berichteten.\nGood point. pic.twitter.com/x1\n— Jane Doe (@jdoe) February 4, 2026\n${BODY}`;
+    const m = meta(text);
+    expect(m.published?.source).toBe("inferred");
+    expect(m.published?.value).toBe("2026-02-04");
+  });
+
+  it("gives a week-long window when there is no weekday to narrow it", () => {
+    expect(inferPublished(splitSentences("Am 3. März 2026 begann in Genf eine neue Runde."))).toEqual({
+      value: "2026-03-03", precision: "day", window: ["2026-03-03", "2026-03-09"], source: "inferred",
+    });
+  });
+
+  it("invents nothing without an absolute day", () => {
+    expect(meta(`Am Mittwoch traf Trump Netanjahu. Die Gespräche hatten vergangene Woche begonnen.`).published).toBeNull();
+  });
+
+  it("ignores dates in clauses about the future as lower bounds", () => {
+    const p = inferPublished(splitSentences("Am 2. März 2026 trafen sie sich. Die nächste Runde soll am 20. März 2026 stattfinden."));
+    expect(p?.value).toBe("2026-03-02");
+  });
+});
+
+describe("language", () => {
+  it("defaults to German and recognises English text", () => {
+    expect(meta(BODY).language).toBe("de");
+    expect(meta("The ministers of both countries met in Geneva and said that the talks with the delegation were useful for the region.").language).toBe("en");
+  });
+});
