@@ -9,12 +9,15 @@
  * window's last day (a weekday is then resolved to the latest such day the window allows).
  */
 import { createHash } from "node:crypto";
-import type { Actor, ArticleGraph, Dossier, Event, Extraction, InterchangeExport, MergedEvent, Place, Position, Quote, Sentence } from "@lagebild/model";
+import type { ArticleGraph, Dossier, Extraction, MergedEvent, Sentence } from "@lagebild/model";
 import { DEFAULT_DOSSIER_ID, loadDossier } from "@lagebild/model/node";
 import { clean } from "../stages/clean.ts";
 import { findDates, type DateAnchor, type FoundDate } from "../stages/dates.ts";
 import { extractMetadata } from "../stages/metadata.ts";
 import { splitSentences } from "../stages/sentences.ts";
+import { analyseArticle, type Intelligence } from "../intelligence.ts";
+import { mergeEvents } from "../stages/merge.ts";
+import { toInterchange } from "../export.ts";
 import type { ArticleMetadata, Cleaned, RawDocument } from "./types.ts";
 
 export type * from "./types.ts";
@@ -41,46 +44,22 @@ export function anchorOf(meta: ArticleMetadata): DateAnchor | null {
 }
 
 // ------------------------------------------------------------------------------------------------------------
-// STUBS — intelligence stages (mentions, resolve, events, quotes, positions, merge, export) are built by another
-// contributor in src/stages/{mentions,resolve,events,quotes,positions,merge}.ts and src/export.ts. Until those
-// exist, these local stand-ins return nothing, so the pipeline, CLI and tests run end to end. Replace this block
-// with the real wiring.
+// Intelligence stages (mentions, resolve, events, quotes, positions, merge, export): src/intelligence.ts,
+// src/stages/{mentions,resolve,events,quotes,positions,merge}.ts and src/export.ts.
 // ------------------------------------------------------------------------------------------------------------
 
-interface Intelligence {
-  actors: Actor[];
-  places: Place[];
-  events: Event[];
-  quotes: Quote[];
-  positions: Position[];
+function runIntelligence(sentences: Sentence[], dates: FoundDate[], meta: ArticleMetadata, ctx: ExtractContext, cleaned: Cleaned): Intelligence {
+  return analyseArticle({
+    text: cleaned.text, sentences, dates, published: meta.published, authors: meta.authors, captions: cleaned.captions,
+    dossier: ctx.dossier, article: sha256(cleaned.text),
+  });
 }
 
-function runIntelligence(_sentences: Sentence[], _dates: FoundDate[], _meta: ArticleMetadata, _ctx: ExtractContext): Intelligence {
-  return { actors: [], places: [], events: [], quotes: [], positions: [] }; // STUB
+function mergeAcross(graphs: ArticleGraph[], _ctx: ExtractContext): MergedEvent[] {
+  return mergeEvents(graphs);
 }
 
-function mergeAcross(_graphs: ArticleGraph[], _ctx: ExtractContext): MergedEvent[] {
-  return []; // STUB
-}
-
-/** STUB projection to the interchange JSON: articles only, until src/export.ts exists. */
-export function toInterchange(extraction: Extraction): InterchangeExport {
-  return {
-    articles: extraction.articles.map((g) => ({
-      file: g.article.file,
-      outlet: g.article.outlet ?? null,
-      published: g.article.published?.value ?? null,
-      title: g.article.title ?? null,
-      agencies: g.article.agencies,
-      authors: g.article.authors,
-    })),
-    actors: [],
-    places: [],
-    events: [],
-    quotes: [],
-    positions: [],
-  };
-}
+export { toInterchange };
 
 // ------------------------------------------------------------------------------------------------ END STUBS
 
@@ -99,7 +78,7 @@ export function runArticle(doc: RawDocument, ctx: ExtractContext): ArticleRun {
   const sentences = splitSentences(cleaned.text);
   const metadata = extractMetadata(cleaned, doc.given, { sentences });
   const dates = findDates(sentences, anchorOf(metadata));
-  const intel = runIntelligence(sentences, dates, metadata, ctx);
+  const intel = runIntelligence(sentences, dates, metadata, ctx, cleaned);
   const graph: ArticleGraph = {
     article: {
       contentHash: sha256(cleaned.text),

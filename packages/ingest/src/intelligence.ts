@@ -1,0 +1,50 @@
+/**
+ * The extraction stages after dates, for one article: mentions → resolve → events → quotes → positions.
+ * The orchestrator (src/pipeline/index.ts) calls `analyseArticle`; each stage stays a pure function in
+ * src/stages/ and can be used on its own.
+ */
+import type { Actor, Dossier, Event, Place, Position, Published, Quote, Sentence } from "@lagebild/model";
+import type { Cleaned, DateMention } from "./pipeline/types.ts";
+import { lexicon } from "./gazetteer.ts";
+import { extractEvents } from "./stages/events.ts";
+import { findMentions } from "./stages/mentions.ts";
+import { extractPositions } from "./stages/positions.ts";
+import { extractQuotes } from "./stages/quotes.ts";
+import { resolveEntities } from "./stages/resolve.ts";
+
+export interface AnalyseInput {
+  /** Cleaned text: every offset refers to it. */
+  text: string;
+  sentences: Sentence[];
+  dates: DateMention[];
+  published: Published | null;
+  authors: string[];
+  captions?: Cleaned["captions"];
+  dossier: Dossier;
+  /** Content hash of the article, recorded on aliases and figures. */
+  article?: string;
+}
+
+export interface Intelligence {
+  actors: Actor[];
+  places: Place[];
+  events: Event[];
+  quotes: Quote[];
+  positions: Position[];
+}
+
+export function analyseArticle(input: AnalyseInput): Intelligence {
+  const lex = lexicon(input.dossier);
+  const mentions = findMentions({ text: input.text, sentences: input.sentences, lexicon: lex, authors: input.authors });
+  const resolution = resolveEntities({ mentions, lexicon: lex, ...(input.article ? { article: input.article } : {}) });
+  const events = extractEvents({
+    text: input.text, sentences: input.sentences, resolution, dates: input.dates, published: input.published,
+    ...(input.captions ? { captions: input.captions } : {}), ...(input.article ? { article: input.article } : {}),
+  });
+  const found = extractQuotes({ text: input.text, sentences: input.sentences, resolution, dates: input.dates });
+  const positions = extractPositions({
+    sentences: input.sentences, resolution, quotes: found, dossier: input.dossier, dates: input.dates, published: input.published?.value ?? null,
+  });
+  const quotes: Quote[] = found.map(({ speakerActor: _a, ...q }) => q);
+  return { actors: resolution.actors, places: resolution.places, events, quotes, positions };
+}

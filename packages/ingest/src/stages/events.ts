@@ -1,0 +1,413 @@
+/**
+ * Stage 7: events.
+ *
+ * A German trigger lexicon (data/event-triggers.json) maps verbs and nouns to the model's event kinds.
+ * Verbs always make an event; nouns only when they carry something of their own — a date, a place,
+ * participants ("zwischen …", "mit …", "gegen …") or a status word ("geplanten", "abgesagt") — so the many
+ * "Gespräche" and "Verhandlungen" that only name a topic make none. A noun in a clause that already has a
+ * verb trigger, with no date or place of its own, is that verb's object, not a second event.
+ *
+ * Each event gets:
+ * - participants with roles: the subject is the initiator, a dative/accusative object or "gegen X" the
+ *   target, "zwischen X und Y"/"mit X" participants, "unter Vermittlung X" the mediator;
+ * - places: place mentions used locatively in the clause ("in Maskat", "im Oman") — never a capital used
+ *   as an actor;
+ * - a date: the date mention nearest the trigger in its clause, else in its sentence (a date bound to
+ *   "für Freitag geplant" belongs to the planned event only); sentences that continue a story ("reagierte",
+ *   "danach") inherit the previous event's date; reported events without any take the publication date
+ *   (rule `publication-date`, kind `inferred`); planned and hypothetical ones stay undated;
+ * - a status: planned ("voraussichtlich", "geplant", "in den kommenden Tagen"), cancelled ("abgesagt"),
+ *   hypothetical ("würde", "könnte", "sollte … nicht", "falls"), else reported;
+ * - figures ("Tausende, wenn nicht sogar Zehntausende Menschen getötet") from its sentence or a following
+ *   "Dabei …" sentence, kept per source so merge can flag conflicts.
+ */
+import { eventKindInfo, type Event, type EventKind, type EventStatus, type Figure, type FuzzyDate, type Participant, type ParticipantRole, type Published, type Sentence } from "@lagebild/model";
+import type { Cleaned, DateMention } from "../pipeline/types.ts";
+import triggerData from "../../data/event-triggers.json" with { type: "json" };
+import { fold, type Word, wordsOf } from "../text.ts";
+import type { Ref, Resolution } from "./resolve.ts";
+
+export interface EventInput {
+  text: string;
+  sentences: Sentence[];
+  resolution: Resolution;
+  dates: DateMention[];
+  published: Published | null;
+  captions?: Cleaned["captions"];
+  /** Content hash, recorded on figures. */
+  article?: string;
+}
+
+interface Trigger {
+  kind: EventKind;
+  pos: "verb" | "noun";
+  re: RegExp;
+  particle?: string;
+  needs?: RegExp;
+  unless?: RegExp;
+  cancels: boolean;
+}
+
+const TRIGGERS: Trigger[] = triggerData.triggers.map((t) => ({
+  kind: t.kind as EventKind,
+  pos: t.pos as "verb" | "noun",
+  re: new RegExp(`^(?:${fold(t.re)})$`),
+  ...("particle" in t && t.particle ? { particle: fold(t.particle) } : {}),
+  ...("needs" in t && t.needs ? { needs: new RegExp(fold(t.needs)) } : {}),
+  ...("unless" in t && t.unless ? { unless: new RegExp(fold(t.unless)) } : {}),
+  cancels: "status" in t && t.status === "cancels",
+}));
+const PLANNED = new RegExp(fold(triggerData.status.planned));
+const CANCELLED = new RegExp(fold(triggerData.status.cancelled));
+const HYPOTHETICAL = new RegExp(fold(triggerData.status.hypothetical));
+const NEGATION = new RegExp(`^(?:${triggerData.negation})$`);
+const ANAPHORA = new RegExp(`\\b(?:${fold(triggerData.temporalAnaphora)})\\b`);
+const CONTINUATION = new RegExp(fold(triggerData.eventContinuation));
+const QUANTITY = fold(triggerData.figures.quantity);
+const FIGURES = Object.entries(triggerData.figures.what).map(([what, re]) => ({ what, re: new RegExp(`(${QUANTITY})\\s+${fold(re)}`) }));
+
+const triggerMemo = new Map<string, Trigger[]>();
+function triggersFor(f: string): Trigger[] {
+  let hit = triggerMemo.get(f);
+  if (!hit) {
+    hit = TRIGGERS.filter((t) => t.re.test(f));
+    if (triggerMemo.size > 100_000) triggerMemo.clear();
+    triggerMemo.set(f, hit);
+  }
+  return hit;
+}
+
+const BOUNDARY = new Set([",", ";", ":", "–", "—", "(", ")"]);
+const QUOTE_MARKS = /^[„“”"»«‚‘’]$/;
+const ARTICLES = new Set(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines"]);
+const DEFINITE = new Set(["der", "die", "das", "dem", "den", "des", "dieser", "diese", "dieses", "diesem", "diesen"]);
+const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
+const STATUS_WORDS = /^(?:geplant\w*|abgesagt\w*|begonnen|beginn\w*|stattfind\w*|stattgefunden|fortgesetzt|angesetzt|vereinbart\w*|erst\w*|zweit\w*|dritt\w*|vierte\w*|funfte\w*|sechste\w*|siebte\w*|neu\w*|direkt\w*|indirekt\w*)$/;
+const PASSIVE = /\b(?:wurde|wurden|worden|wird|werden)\b/;
+
+interface Clause {
+  from: number;
+  to: number; // exclusive word index
+}
+
+function clausesOf(words: Word[]): Clause[] {
+  const out: Clause[] = [];
+  let from = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (BOUNDARY.has(words[i]!.text)) {
+      if (i > from) out.push({ from, to: i });
+      from = i + 1;
+    }
+  }
+  if (from < words.length) out.push({ from, to: words.length });
+  return out.length ? out : [{ from: 0, to: words.length }];
+}
+
+interface Found {
+  trigger: Trigger;
+  w: number;
+  /** Particle word index for separable verbs. */
+  end: number;
+  clause: number;
+}
+
+const family = (k: EventKind) => eventKindInfo(k).family;
+
+/** Extracts the events an article reports. */
+export function extractEvents(input: EventInput): Event[] {
+  const { text, sentences, resolution, published } = input;
+  const refsBySentence = new Map<number, Ref[]>();
+  for (const r of resolution.refs) {
+    const list = refsBySentence.get(r.m.sentence) ?? [];
+    list.push(r);
+    refsBySentence.set(r.m.sentence, list);
+  }
+  const datesBySentence = new Map<number, DateMention[]>();
+  for (const d of input.dates) {
+    const list = datesBySentence.get(d.sentence) ?? [];
+    list.push(d);
+    datesBySentence.set(d.sentence, list);
+  }
+  const events: Event[] = [];
+  const lastDated: { sentence: number; date: FuzzyDate }[] = [];
+
+  for (const s of sentences) {
+    const words = wordsOf(s);
+    if (!words.length) continue;
+    const clauses = clausesOf(words);
+    const clauseOfWord = new Array<number>(words.length);
+    clauses.forEach((c, ci) => {
+      for (let k = c.from; k < c.to; k++) clauseOfWord[k] = ci;
+    });
+    const clauseText = clauses.map((c) => words.slice(c.from, c.to).map((w) => w.f).join(" "));
+    const refs = refsBySentence.get(s.index) ?? [];
+    const dates = datesBySentence.get(s.index) ?? [];
+    const wordAt = (offset: number) => words.findIndex((w) => w.start <= offset && offset < w.end);
+
+    // 1. Triggers.
+    const found: Found[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!w.word) continue;
+      const ts = triggersFor(w.f);
+      if (!ts.length) continue;
+      const ci = clauseOfWord[i]!;
+      const ct = clauseText[ci]!;
+      for (const t of ts) {
+        const isNoun = w.cap && i > 0 ? true : w.cap ? t.pos === "noun" : false;
+        if ((t.pos === "noun") !== isNoun) continue;
+        if (t.needs && !t.needs.test(ct)) continue;
+        if (t.unless && t.unless.test(ct)) continue;
+        let end = i + 1;
+        if (t.particle) {
+          // The particle closes the clause: "griff Israel den Iran an".
+          const c = clauses[ci]!;
+          let p = -1;
+          for (let k = i + 1; k < c.to; k++) if (words[k]!.f === t.particle) p = k;
+          if (p < 0 || p < c.to - 2) continue;
+          end = p + 1;
+        }
+        found.push({ trigger: t, w: i, end, clause: ci });
+        break;
+      }
+    }
+    if (!found.length) continue;
+
+    const verbClauses = new Set(found.filter((f) => f.trigger.pos === "verb").map((f) => f.clause));
+    const sentenceEvents: (Event & { _verb: boolean; _clause: number })[] = [];
+
+    for (const f of found) {
+      const t = f.trigger;
+      const c = clauses[f.clause]!;
+      const ct = clauseText[f.clause]!;
+      let kind = t.kind;
+
+      // Negation before a verb trigger in its clause.
+      let negated = false;
+      for (let k = Math.max(c.from, f.w - 5); k < f.end; k++) if (NEGATION.test(words[k]!.f)) negated = true;
+      if (t.pos === "verb" && negated) {
+        if (kind === "agree") kind = "reject";
+        else continue;
+      }
+
+      // Arguments inside the clause; a noun's own arguments lie in its phrase.
+      const phraseFrom = t.pos === "noun" ? Math.max(c.from, f.w - 4) : c.from;
+      const phraseTo = t.pos === "noun" ? nounPhraseEnd(words, f.w, c.to, found) : c.to;
+      const inRange = (r: Ref, a: number, b: number) => {
+        const wi = wordAt(r.m.start);
+        return wi >= a && wi < b;
+      };
+      const ownDates = dates.filter((d) => {
+        const wi = wordAt(d.start);
+        return wi >= phraseFrom && wi < phraseTo;
+      });
+      const ownPlaces = refs.filter((r) => r.eventPlace && r.place && inRange(r, t.pos === "noun" ? f.w : c.from, phraseTo));
+      const ownActors = t.pos === "noun" ? refs.filter((r) => r.actor && inRange(r, f.w + 1, phraseTo) && /^(?:zwischen|mit|von|gegen|der|des)$/.test(prepBefore(words, wordAt(r.m.start)))) : [];
+      const preWords = words.slice(phraseFrom, f.w).map((w) => w.f);
+      const statusWord = preWords.some((x) => STATUS_WORDS.test(x)) || STATUS_WORDS.test(words[phraseTo]?.f ?? "") || (t.pos === "noun" && /\b(?:stattfind|stattgefunden|begonnen|abgesagt|geplant|fortgesetzt|ereignete)/.test(ct));
+
+      if (t.pos === "noun") {
+        const hasOwn = ownDates.length > 0 || ownPlaces.length > 0;
+        if (verbClauses.has(f.clause) && !hasOwn) continue;
+        if (!hasOwn && !ownActors.length && !statusWord) continue;
+        const det = words[f.w - 1]?.f ?? "";
+        if (DEFINITE.has(det) && !hasOwn && !ownActors.length) continue;
+      }
+
+      // Status.
+      let status: EventStatus = "reported";
+      const local = words.slice(Math.max(c.from, f.w - 6), Math.min(c.to, f.end + 6)).map((w) => w.f).join(" ");
+      if (PLANNED.test(t.pos === "noun" ? preWords.join(" ") + " " + local : ct)) status = "planned";
+      if (t.pos === "verb" && HYPOTHETICAL.test(ct.replace(/fur den fall [^,]*/g, ""))) status = "hypothetical";
+      if (t.pos === "noun" && /fur den fall|moglich/.test(preWords.join(" "))) status = "hypothetical";
+      if (t.pos === "noun" && (kind === "negotiate" || kind === "consult") && CANCELLED.test(ct)) status = "cancelled";
+      if (t.pos === "noun" && status === "hypothetical" && ownDates.some((d) => d.date.value <= (published?.value ?? "9999"))) status = "reported";
+
+      // Participants.
+      let pool = refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && inRange(r, c.from, c.to));
+      if (t.pos === "noun") {
+        const np = refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && inRange(r, f.w + 1, phraseTo));
+        if (np.length) pool = np;
+      }
+      if (!pool.length) {
+        // An event noun whose participants follow after a dash or comma ("Treffen geplant – zwischen X und Y").
+        const next = clauses[f.clause + 1];
+        if (next && /^(?:voraussichtlich |zwischen |mit |von )/.test(clauseText[f.clause + 1]!)) {
+          pool = refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && inRange(r, next.from, next.to));
+        }
+      }
+      if (!pool.length || /(?:^| )(?:um|zu) /.test(ct)) {
+        // An infinitive clause ("um sich mit X zu treffen") takes the subject of the clause before it.
+        const prev = clauses[f.clause - 1];
+        if (prev) {
+          const subj = refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && inRange(r, prev.from, prev.to));
+          pool = [...subj.slice(0, 1), ...pool];
+        }
+      }
+      const participants = rolesOf(pool, words, wordAt, PASSIVE.test(ct), kind);
+      // Mediators: "unter Vermittlung (des Gastgebers) Oman", "Vermittlung Omans".
+      for (let k = 0; k < words.length; k++) {
+        if (!/^vermittlung$/.test(words[k]!.f)) continue;
+        const med = refs.find((r) => r.actor && r.m.start > words[k]!.end && wordAt(r.m.start) <= k + 3);
+        if (med && !participants.some((p) => p.actor === med.actor)) participants.push({ actor: med.actor!, role: "mediator" });
+        else if (med) for (const p of participants) if (p.actor === med.actor) p.role = "mediator";
+      }
+
+      // Places.
+      let placeRefs = ownPlaces;
+      if (!placeRefs.length && t.pos === "verb") placeRefs = refs.filter((r) => r.eventPlace && r.place && inRange(r, c.from, c.to));
+      // A visited country is the place of a visit ("wird Witkoff … Israel besuchen").
+      if (!placeRefs.length && kind === "consult" && /^besuch/.test(words[f.w]!.f)) {
+        placeRefs = refs.filter((r) => r.place && r.m.kind === "state" && inRange(r, c.from, c.to) && r.m.before[0] !== "dem" && r.actor !== participants[0]?.actor);
+      }
+      const places = [...new Set(placeRefs.map((r) => r.place!))];
+
+      // Date.
+      let date: FuzzyDate | null = null;
+      const candidates = (t.pos === "noun" ? ownDates : dates.filter((d) => clauseOfWord[wordAt(d.start)] === f.clause)).filter((d) => !boundElsewhere(d, words, wordAt, t.pos === "noun" ? f.w : -1));
+      const pick = candidates.length ? candidates : t.pos === "verb" ? dates.filter((d) => !boundElsewhere(d, words, wordAt, -1)) : [];
+      if (pick.length) {
+        const nearest = pick.reduce((a, b) => (Math.abs(wordAt(a.start) - f.w) <= Math.abs(wordAt(b.start) - f.w) ? a : b));
+        date = nearest.date;
+      } else if (ANAPHORA.test(fold(s.text))) {
+        const prior = lastDated.filter((x) => x.sentence >= s.index - 2 && x.sentence < s.index).pop();
+        if (prior) date = { ...prior.date, resolution: { ...prior.date.resolution, kind: "inferred", rule: "inherited-from-previous-event" } };
+      }
+      if (!date && status === "reported" && published) {
+        date = { value: published.value, precision: published.precision, resolution: { kind: "inferred", rule: "publication-date", anchor: published.value } };
+      }
+      if (date && (status === "planned" || status === "hypothetical") && date.resolution.rule === "publication-date") date = null;
+
+      const figures = figuresFor(s, sentences[s.index + 1], input.article);
+      const trigger = { start: words[f.w]!.start, end: words[f.end - 1]!.end, text: text.slice(words[f.w]!.start, words[f.end - 1]!.end), sentence: s.index };
+      sentenceEvents.push({
+        kind, status, date, participants, places, figures,
+        summary: summaryOf(s.text),
+        trigger,
+        evidence: [{ start: s.start, end: s.end, text: s.text, sentence: s.index }],
+        _verb: t.pos === "verb",
+        _clause: f.clause,
+      });
+      if (t.cancels) {
+        // "wurden abgesagt": the event called off in this clause is cancelled.
+        for (const e of sentenceEvents) if (e._clause === f.clause && (e.kind === "negotiate" || e.kind === "consult")) e.status = "cancelled";
+      }
+    }
+
+    // One event per family and clause group: a verb and its own noun ("drohte … mit Angriffen") are one.
+    const kept: typeof sentenceEvents = [];
+    for (const e of sentenceEvents) {
+      const twin = kept.find((k) => family(k.kind) === family(e.kind) && k.status === e.status && sameActors(k, e) && (k._clause === e._clause || !e.date || !k.date || k.date.value === e.date.value));
+      if (twin) {
+        for (const p of e.participants) if (!twin.participants.some((x) => x.actor === p.actor)) twin.participants.push(p);
+        for (const p of e.places) if (!twin.places.includes(p)) twin.places.push(p);
+        if ((!twin.date || twin.date.resolution.kind === "inferred") && e.date && e.date.resolution.kind !== "inferred") twin.date = e.date;
+        if (!twin._verb && e._verb) {
+          twin.kind = e.kind;
+          twin.trigger = e.trigger;
+          twin._verb = true;
+        }
+        continue;
+      }
+      kept.push(e);
+    }
+    for (const { _verb: _v, _clause: _c, ...e } of kept) {
+      events.push(e);
+      if (e.date && e.date.resolution.rule !== "publication-date") lastDated.push({ sentence: s.index, date: e.date });
+    }
+  }
+  // Captions carry a date and place the sentence may lack.
+  for (const cap of input.captions ?? []) {
+    for (const e of events) {
+      if (e.evidence[0]!.text.trim() !== cap.text.trim()) continue;
+      if (cap.date && (!e.date || e.date.resolution.kind === "inferred")) e.date = { value: cap.date, precision: cap.date.length >= 10 ? "day" : cap.date.length >= 7 ? "month" : "year", resolution: { kind: "absolute", rule: "caption-date", text: cap.date } };
+    }
+  }
+  return events;
+}
+
+function sameActors(a: Event, b: Event): boolean {
+  if (!a.participants.length || !b.participants.length) return true;
+  const ia = a.participants.filter((p) => p.role === "initiator").map((p) => p.actor);
+  const ib = b.participants.filter((p) => p.role === "initiator").map((p) => p.actor);
+  if (ia.length && ib.length) return ia.some((x) => ib.includes(x));
+  return a.participants.some((p) => b.participants.some((q) => q.actor === p.actor));
+}
+
+/** The end of a noun's phrase: the clause end, the next trigger or the next finite-looking verb. */
+function nounPhraseEnd(words: Word[], w: number, clauseEnd: number, found: Found[]): number {
+  let end = Math.min(clauseEnd, w + 14);
+  for (const f of found) if (f.w > w && f.w < end) end = f.w;
+  for (let k = w + 1; k < end; k++) {
+    const x = words[k]!;
+    if (QUOTE_MARKS.test(x.text)) return k;
+    if (/^(?:ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wurde|wurden|soll|sollen|sei|seien|kann|konnte|konnten|würde|wurde|bleibt|steht)$/.test(x.f)) return k;
+  }
+  return end;
+}
+
+/** The preposition (skipping articles and adjectives) before word `wi`. */
+function prepBefore(words: Word[], wi: number): string {
+  for (let k = wi - 1; k >= Math.max(0, wi - 4); k--) {
+    const f = words[k]!.f;
+    if (ARTICLES.has(f)) continue;
+    if (!words[k]!.cap && /(?:e|en|er|es|em)$/.test(f) && !/^(?:gegen|zwischen|unter|neben|hinter|uber|wegen)$/.test(f)) continue;
+    return f;
+  }
+  return "";
+}
+
+function rolesOf(pool: Ref[], words: Word[], wordAt: (o: number) => number, passive: boolean, kind: EventKind): Participant[] {
+  const out: Participant[] = [];
+  let initiator = false;
+  const symmetric = kind === "consult" || kind === "negotiate" || kind === "agree" || kind === "cooperate";
+  for (const r of pool) {
+    if (out.some((p) => p.actor === r.actor)) continue;
+    const wi = wordAt(r.m.start);
+    const prep = prepBefore(words, wi);
+    const det = words[wi - 1]?.f ?? "";
+    let role: ParticipantRole;
+    if (prep === "gegen" || prep === "auf") role = "target";
+    else if (prep === "zwischen" || prep === "mit") role = "participant";
+    else if (prep === "von" || prep === "vom" || prep === "durch") role = passive && !initiator ? "initiator" : "participant";
+    else if (/^(?:nach|in|im|uber|fur|bei|laut|zufolge|aus|seit|um|an|am|vor)$/.test(prep)) continue;
+    else if (OBJECT_CASE.has(det) || OBJECT_CASE.has(prep)) role = symmetric ? "participant" : "target";
+    else if (!initiator) role = passive && !symmetric ? "target" : "initiator";
+    else role = "participant";
+    if (role === "initiator") initiator = true;
+    out.push({ actor: r.actor!, role });
+  }
+  return out;
+}
+
+/** A date bound to another phrase: "für Freitag geplanten" belongs to the planned event it modifies. */
+function boundElsewhere(d: DateMention, words: Word[], wordAt: (o: number) => number, nounAt: number): boolean {
+  const wi = wordAt(d.start);
+  let k = wi;
+  while (k < words.length && words[k]!.start < d.end) k++;
+  const after = words[k]?.f ?? "";
+  const bound = /^geplant/.test(after) || /^(?:angesetzt|vorgesehen)/.test(after);
+  if (!bound) return false;
+  return nounAt < 0 || !(nounAt > k && nounAt <= k + 2);
+}
+
+function figuresFor(s: Sentence, next: Sentence | undefined, article?: string): Figure[] {
+  const out: Figure[] = [];
+  const texts = [fold(s.text)];
+  if (next && CONTINUATION.test(fold(next.text))) texts.push(fold(next.text));
+  for (const t of texts) {
+    for (const f of FIGURES) {
+      const m = f.re.exec(t);
+      if (m) out.push({ what: f.what, value: m[1]!, ...(article ? { article } : {}) });
+    }
+  }
+  return out;
+}
+
+/** A short summary: the sentence, cleaned, cut at a word boundary. */
+export function summaryOf(sentence: string): string {
+  const s = sentence.replace(/\s+/g, " ").trim();
+  if (s.length <= 240) return s;
+  const cut = s.slice(0, 240);
+  return `${cut.slice(0, cut.lastIndexOf(" "))} …`;
+}

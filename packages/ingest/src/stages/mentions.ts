@@ -1,0 +1,493 @@
+/**
+ * Stage 4: find spans that name actors and places.
+ *
+ * - Gazetteer names (countries, cities, regions, seats of government, organisations, media, known persons),
+ *   longest match first through the lexicon's first-word index. Media names that are also ordinary words
+ *   ("Mehr", "X", "Zeit") count only after a media noun, "auf" or "laut".
+ * - Persons not in any lexicon, found by pattern — never from capitalisation alone (German capitalises nouns):
+ *   a title or role before a name ("Außenminister Abbas Araghtschi", "US-Sondergesandten Steve Witkoff"),
+ *   a role phrase with the name in apposition ("Der Sprecher des Außenministeriums von Katar, Majed Al Ansari,"),
+ *   a known given name before a surname ("Jason Brodsky"), or a verb of saying before a name ("sagte Müller").
+ *   Name words are name-shaped, not stop words, not nouns by their ending, not places; particles
+ *   (al-, Al, bin, von, van, de …) may stand between them. Later a surname alone ("Araghtschi", "Trumps")
+ *   is linked to the full name.
+ * - Collective references to a state: demonym or prefix + government noun ("iranische Führung", "US-Beamte",
+ *   "dem katarischen Premierminister") and peoples ("die Amerikaner").
+ * - Organisations named after an organisation noun ("vom Think Tank „United Against Nuclear Iran“").
+ * - Capitals in compounds: "US-Hauptstadt", "die iranische Hauptstadt".
+ * Affiliation cues next to a person (US-, iranische, Irans, "von Katar") are recorded on the person mention.
+ */
+import type { Sentence } from "@lagebild/model";
+import type { EntityMention } from "../pipeline/types.ts";
+import speechData from "../../data/speech.json" with { type: "json" };
+import { type GazEntry, type Lexicon, titleOf } from "../gazetteer.ts";
+import { fold, slug, type Word, wordsOf } from "../text.ts";
+
+export interface Mention extends EntityMention {
+  /** The name as written, without a genitive -s and without the title. */
+  name: string;
+  /** Word range [w0, w1) inside the sentence. */
+  w0: number;
+  w1: number;
+  /** Place key for names of places (country:IR, place:teheran). */
+  place?: string;
+  /** ISO code of the state a place or seat stands for as an actor. */
+  state?: string;
+  /** Actor key of an affiliation cue next to a person (state:IR, org:eu). */
+  affiliation?: string;
+  genitive?: boolean;
+  /** A collective or anonymous reference (iranische Beamte, ein hochrangiger US-Beamter). */
+  anonymous?: boolean;
+  /** The mention only qualifies another one (Irans in "Irans Außenminister", US in "US-Präsident"). */
+  modifier?: boolean;
+  /** The folded words before the mention, nearest first (up to four; a preposition decides place vs. actor use). */
+  before: string[];
+}
+
+export interface MentionInput {
+  text: string;
+  sentences: Sentence[];
+  lexicon: Lexicon;
+  /** Article authors: their names are bylines, not actors. */
+  authors?: string[];
+}
+
+const SPEECH = new Set(speechData.verbs);
+const MEDIA_CUES = new Set(["auf", "laut", "via", "bei", "von", "vom", "im", "in"]);
+const MEDIA_AFTER = new Set(["zufolge", "berichtete", "berichteten", "berichtet", "meldete", "meldeten", "schrieb", "schreibt", "zitierte"]);
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+|(?:Mc|Mac|O')\p{Lu}\p{Ll}+)(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u;
+const PARTICLE_NAME = /^(?:al|el|as|ad|an|ar|at|az|ash|asch|ul|bin|ibn|ben|abu|Al|El|Abu|Bin|Ben)-\p{Lu}[\p{Ll}\p{M}'’]+$/u;
+const PARTICLES = new Set(["al", "el", "bin", "ibn", "ben", "bint", "abu", "von", "van", "de", "da", "di", "du", "del", "della", "der", "den", "dos", "la", "le", "ter", "zu", "ould"]);
+const CAP_PARTICLES = new Set(["Al", "El", "Abu", "Bin", "Ben", "Ibn", "De", "Van", "Von", "Da", "Di", "Del", "Le", "La", "Dos"]);
+const INITIAL = /^\p{Lu}\.?$/u;
+const NOUN_ENDING = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ität|ismus|nahme|nahmen|lich|isch|ische|ischen|ischer|isches|ierung|ment|mente|ium|ien|ionen|enten|anten|ern|eien)$/;
+export const PERSONLIKE_GOV = new Set(["beamte", "beamten", "beamter", "offizielle", "offiziellen", "vertreter", "diplomaten", "quelle", "quellen", "regierungsquelle", "kreise", "kreisen", "regierungskreise", "regierungskreisen", "regierungsvertreter"]);
+
+/** Whether a word can be part of a person's name. */
+function isNameWord(lex: Lexicon, w: Word | undefined): boolean {
+  if (!w || !w.word) return false;
+  if (!(NAME_WORD.test(w.text) || PARTICLE_NAME.test(w.text))) return false;
+  if (lex.stopwords.has(w.f) || lex.demonyms.has(w.f) || lex.governmentNouns.has(w.f) || lex.mediaNouns.has(w.f) || lex.epithets.has(w.f) || lex.peoples.has(w.text)) return false;
+  if (titleOf(lex, w.f)) return false;
+  if (!PARTICLE_NAME.test(w.text) && w.text.length > 6 && NOUN_ENDING.test(w.f)) return false;
+  return true;
+}
+
+/** Whether a word is a place or state name (and so cannot be a surname). */
+function isPlaceWord(lex: Lexicon, w: Word): boolean {
+  const list = lex.byFirst.get(w.f);
+  return !!list?.some((e) => e.words.length === 1 && (e.kind === "country" || e.kind === "city" || e.kind === "region" || e.kind === "seat"));
+}
+
+/**
+ * The person name starting at word `j`: name words with particles between them, at most four name words,
+ * ending in a name word. Returns the exclusive end index or `j` when there is no name.
+ */
+function nameSpan(lex: Lexicon, words: Word[], j: number, blocked: (number | undefined)[]): number {
+  let k = j;
+  let names = 0;
+  let end = j;
+  while (k < words.length && names < 4) {
+    const w = words[k]!;
+    if (blocked[k] !== undefined) break;
+    if (isNameWord(lex, w) && !(names === 0 && isPlaceWord(lex, w))) {
+      names += 1;
+      k += 1;
+      end = k;
+      continue;
+    }
+    if (INITIAL.test(w.text) && names === 0 && isNameWord(lex, words[k + 1])) {
+      k += 1;
+      continue;
+    }
+    if ((CAP_PARTICLES.has(w.text) || (PARTICLES.has(w.text) && names > 0)) && isNameWord(lex, words[k + 1])) {
+      k += 1;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+function textOf(words: Word[], a: number, b: number, text: string): string {
+  return text.slice(words[a]!.start, words[b - 1]!.end);
+}
+
+/** Affiliation cue in the few words before a title: a demonym ("Der iranische Präsident") or a genitive state ("Irans"). */
+function affiliationBefore(lex: Lexicon, words: Word[], i: number, gazAt: (GazMatch | undefined)[]): string | undefined {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = words[k]!;
+    if (!w.word) break;
+    const d = lex.demonyms.get(w.f);
+    if (d) return d;
+    const g = gazAt[k];
+    if (g && g.entry.kind === "country" && (g.entry.genitive || words[k - 1]?.f === "der" || words[k - 1]?.f === "des")) return g.entry.key;
+    if (g && g.entry.kind === "person" && g.entry.genitive) return `person-of:${g.entry.key}`;
+  }
+  return undefined;
+}
+
+/** Affiliation cue in a title's complement ("Sprecher des Außenministeriums von Katar", "der iranischen Streitkräfte"). */
+function affiliationAfter(lex: Lexicon, words: Word[], from: number, to: number, gazAt: (GazMatch | undefined)[]): string | undefined {
+  for (let k = from; k < to; k++) {
+    const w = words[k]!;
+    const d = lex.demonyms.get(w.f);
+    if (d) return d;
+    const g = gazAt[k];
+    if (g && (g.entry.kind === "country" || g.entry.kind === "seat")) return g.entry.key;
+    if (g && g.entry.kind === "org") return g.entry.key;
+  }
+  return undefined;
+}
+
+/** Affiliation from a compound prefix: US-Präsident → state:US. */
+function prefixAffiliation(lex: Lexicon, w: Word): string | undefined {
+  const dash = w.text.indexOf("-");
+  if (dash <= 0) return undefined;
+  const p = w.text.slice(0, dash);
+  return lex.prefixes.get(p) ?? lex.demonyms.get(fold(p)) ?? undefined;
+}
+
+interface GazMatch {
+  entry: GazEntry;
+  end: number;
+}
+
+function gazetteerAt(lex: Lexicon, words: Word[], i: number): GazMatch | undefined {
+  const w = words[i]!;
+  if (!w.word) return undefined;
+  const list = lex.byFirst.get(w.f);
+  if (!list) return undefined;
+  for (const e of list) {
+    if (i + e.words.length > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < e.words.length; k++) {
+      if (words[i + k]!.f !== e.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    if (e.caseSensitive && !w.cap) continue;
+    if (e.needsCue) {
+      const before = words[i - 1]?.f ?? "";
+      const after = words[i + e.words.length]?.f ?? "";
+      const mediaNounBefore = [1, 2, 3].some((d) => lex.mediaNouns.has(words[i - d]?.f ?? ""));
+      if (!(MEDIA_CUES.has(before) && (before === "auf" || before === "laut" || mediaNounBefore)) && !mediaNounBefore && !MEDIA_AFTER.has(after)) continue;
+    }
+    return { entry: e, end: i + e.words.length };
+  }
+  return undefined;
+}
+
+/** Finds actor and place mentions in every sentence of an article. */
+export function findMentions(input: MentionInput): Mention[] {
+  const { text, sentences, lexicon: lex } = input;
+  const authors = new Set((input.authors ?? []).map(fold));
+  const out: Mention[] = [];
+  const personNames = new Map<string, string>(); // folded surname → full name, for the linking pass
+  const perSentence: { words: Word[]; blocked: (number | undefined)[]; gazAt: (GazMatch | undefined)[] }[] = [];
+
+  for (const s of sentences) {
+    const words = wordsOf(s);
+    const gazAt: (GazMatch | undefined)[] = new Array(words.length);
+    const blocked: (number | undefined)[] = new Array(words.length); // index into out of the mention covering a word
+    const emit = (m: Omit<Mention, "sentence" | "start" | "end" | "text" | "before"> & { text?: string }) => {
+      const first = words[m.w0]!;
+      const last = words[m.w1 - 1]!;
+      const mention: Mention = {
+        ...m,
+        start: first.start,
+        end: last.end,
+        text: m.text ?? text.slice(first.start, last.end),
+        sentence: s.index,
+        before: wordsBefore(words, m.w0),
+      };
+      out.push(mention);
+      for (let k = m.w0; k < m.w1; k++) blocked[k] = out.length - 1;
+      return mention;
+    };
+
+    // Pass 1: lexicon names.
+    for (let i = 0; i < words.length; ) {
+      const g = gazetteerAt(lex, words, i);
+      if (!g) {
+        i += 1;
+        continue;
+      }
+      // A name glued to a slash is a photo credit ("Kemal Aslan/REUTERS").
+      gazAt[i] = g;
+      i = g.end;
+    }
+
+    // Pass 2: persons by pattern (they may start on a given name the gazetteer also knows as a place: "Israel Katz").
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (blocked[i] !== undefined || !w.word) continue;
+      const g = gazAt[i];
+      if (g && g.entry.kind !== "person") continue;
+      const title = w.cap ? titleOf(lex, w.f, w.text) : null;
+      if (title) {
+        const pre = prefixAffiliation(lex, w);
+        const before = affiliationBefore(lex, words, i, gazAt);
+        const next = gazAt[i + 1];
+        // Title + known person.
+        if (next && next.entry.kind === "person") {
+          const m = emit({ type: "actor", kind: "person", key: next.entry.key, role: roleOf(w, title), via: "gazetteer:person+title", name: textOf(words, i + 1, next.end, text), w0: i + 1, w1: next.end, ...aff(pre ?? before), ...(next.entry.genitive ? { genitive: true } : {}) });
+          m.name = stripGenitive(m.name, next.entry.genitive);
+          i = next.end - 1;
+          continue;
+        }
+        // Title + name.
+        const end = nameSpan(lex, words, i + 1, blocked);
+        if (end > i + 1 && !authors.has(fold(textOf(words, i + 1, end, text)))) {
+          if (!creditAround(words, i + 1, end)) {
+            emit({ type: "actor", kind: "person", role: roleOf(w, title), via: "pattern:title-name", name: textOf(words, i + 1, end, text), w0: i + 1, w1: end, ...aff(pre ?? before) });
+            i = end - 1;
+            continue;
+          }
+        }
+        // Role phrase with the name in apposition: "Der Sprecher des Außenministeriums von Katar, Majed Al Ansari,".
+        for (let k = i + 1; k < Math.min(words.length - 1, i + 9); k++) {
+          const c = words[k]!;
+          if (c.text === ",") {
+            let j = k + 1;
+            const t2 = words[j] && words[j]!.cap ? titleOf(lex, words[j]!.f, words[j]!.text) : null; // ", Generalmajor Abdolrahim Mussawi,"
+            if (t2) j += 1;
+            const known = gazAt[j]?.entry.kind === "person" ? gazAt[j] : undefined;
+            const e2 = known ? known.end : nameSpan(lex, words, j, blocked);
+            const closer = words[e2]?.text;
+            const multi = e2 - j >= 2 || !!known || lex.givenNames.has(words[j]?.f ?? "");
+            if (e2 > j && multi && (closer === "," || closer === "." || closer === undefined) && !authors.has(fold(textOf(words, j, e2, text)))) {
+              const affil = pre ?? before ?? affiliationAfter(lex, words, i + 1, k, gazAt);
+              emit({ type: "actor", kind: "person", ...(known ? { key: known.entry.key } : {}), role: roleOf(t2 ? words[j - 1]! : w, t2 ?? title), via: "pattern:role-apposition", name: textOf(words, j, e2, text), w0: j, w1: e2, ...aff(affil) });
+              i = e2 - 1;
+            }
+            break;
+          }
+          if (!c.word || c.f === "und" || SPEECH.has(c.f)) break;
+        }
+        continue;
+      }
+      // Given name + surname.
+      if (w.cap && lex.givenNames.has(w.f)) {
+        const end = nameSpan(lex, words, i, blocked);
+        if (end >= i + 2 && !creditAround(words, i, end)) {
+          const name = textOf(words, i, end, text);
+          if (!authors.has(fold(name))) {
+            emit({ type: "actor", kind: "person", via: "pattern:given-name", name, w0: i, w1: end, ...aff(affiliationBefore(lex, words, i, gazAt)) });
+            i = end - 1;
+            continue;
+          }
+        }
+      }
+      // Verb of saying + name: "sagte Müller", "so Hebestreit".
+      if (!w.cap && SPEECH.has(w.f) && i + 1 < words.length && !gazAt[i + 1]) {
+        const j = i + 1;
+        const end = nameSpan(lex, words, j, blocked);
+        const after = words[end];
+        const single = end === j + 1;
+        const closes = !after || !after.word || ["dem", "der", "den", "gegenüber", "am", "im", "in", "auf", "bei", "laut", "zufolge", "vor", "nach"].includes(after.f);
+        if (end > j && (!single || closes) && !lex.givenNames.has(words[j]!.f) && !creditAround(words, j, end)) {
+          const name = textOf(words, j, end, text);
+          if (!authors.has(fold(name))) {
+            emit({ type: "actor", kind: "person", via: "pattern:speech-name", name, w0: j, w1: end });
+            i = end - 1;
+          }
+        }
+      }
+    }
+
+    // Pass 3: lexicon names not taken by a person pattern; collective references; capitals; organisations.
+    for (let i = 0; i < words.length; i++) {
+      if (blocked[i] !== undefined) continue;
+      const w = words[i]!;
+      const g = gazAt[i];
+      if (g) {
+        let free = true;
+        for (let k = i; k < g.end; k++) if (blocked[k] !== undefined) free = false;
+        if (!free) continue;
+        const e = g.entry;
+        const name = stripGenitive(textOf(words, i, g.end, text), e.genitive);
+        const next = words[g.end];
+        const modifier = !!(e.genitive && next?.cap && (titleOf(lex, next.f) || lex.capitalWords.has(next.f)));
+        const base = { name, w0: i, w1: g.end, ...(e.genitive ? { genitive: true } : {}), ...(modifier ? { modifier: true } : {}) };
+        switch (e.kind) {
+          case "country":
+            emit({ ...base, type: "both", kind: "state", key: e.key, place: e.place!, state: e.state!, via: "gazetteer:country" });
+            break;
+          case "city":
+          case "region":
+            emit({ ...base, type: "place", key: e.key, place: e.place!, ...(e.state ? { state: e.state } : {}), via: `gazetteer:${e.kind}` });
+            break;
+          case "seat":
+            emit({ ...base, type: "both", kind: "state", key: e.key, place: e.place!, state: e.state!, via: "gazetteer:seat" });
+            break;
+          case "org":
+            emit({ ...base, type: "actor", kind: lex.actors.get(e.key)?.kind ?? "organisation", key: e.key, via: "gazetteer:org" });
+            break;
+          case "media":
+            emit({ ...base, type: "actor", kind: "media", key: e.key, via: "gazetteer:media" });
+            break;
+          case "person":
+            emit({ ...base, type: "actor", kind: "person", key: e.key, via: "gazetteer:person", ...aff(affiliationBefore(lex, words, i, gazAt)) });
+            break;
+        }
+        i = g.end - 1;
+        continue;
+      }
+      if (!w.word) continue;
+      // "US-Hauptstadt", "die iranische Hauptstadt", "Hauptstadt Irans".
+      const dash = w.text.indexOf("-");
+      const head = dash > 0 ? fold(w.text.slice(dash + 1)) : w.f;
+      if (lex.capitalWords.has(head)) {
+        const owner = (dash > 0 ? prefixAffiliation(lex, w) : undefined) ?? (lex.demonyms.get(words[i - 1]?.f ?? ""));
+        const iso = owner?.startsWith("state:") ? owner.slice(6) : undefined;
+        const cap = iso ? lex.capitalOf.get(iso) : undefined;
+        const following = gazAt[i + 1];
+        if (cap && !(following && (following.entry.kind === "city"))) {
+          const w0 = dash > 0 ? i : i - 1;
+          emit({ type: "place", key: cap, place: cap, state: iso!, name: textOf(words, w0, i + 1, text), w0, w1: i + 1, via: "pattern:capital" });
+        }
+        continue;
+      }
+      // Prefix + government noun in one word: US-Militär, US-Beamte, US-Delegation.
+      if (dash > 0 && (lex.governmentNouns.has(head) || titleOf(lex, w.f))) {
+        const owner = prefixAffiliation(lex, w);
+        const nextIsName = isNameWord(lex, words[i + 1]) || gazAt[i + 1]?.entry.kind === "person";
+        if (owner && !nextIsName) {
+          const anonymous = PERSONLIKE_GOV.has(head) || !!titleOf(lex, w.f);
+          emit({ type: "actor", kind: owner.startsWith("state:") ? "state" : "organisation", key: owner, name: w.text, w0: i, w1: i + 1, via: "pattern:prefix-group", ...(anonymous ? { anonymous: true } : {}) });
+          continue;
+        }
+      }
+      // Demonym + (adjective) + government noun or title without a name: "die iranische Führung", "dem katarischen Premierminister".
+      const dem = lex.demonyms.get(w.f);
+      if (dem && !w.cap) {
+        for (let k = i + 1; k <= Math.min(i + 2, words.length - 1); k++) {
+          const n = words[k]!;
+          if (!n.word) break;
+          const isGov = lex.governmentNouns.has(n.f);
+          const t = n.cap ? titleOf(lex, n.f) : null;
+          if (isGov || (t && !isNameWord(lex, words[k + 1]) && gazAt[k + 1]?.entry.kind !== "person" && !hasPersonAt(out, s.index, words, k + 1))) {
+            const anonymous = PERSONLIKE_GOV.has(n.f) || !!t;
+            emit({ type: "actor", kind: dem.startsWith("state:") ? "state" : "organisation", key: dem, name: textOf(words, i, k + 1, text), w0: i, w1: k + 1, via: "pattern:demonym-group", ...(anonymous ? { anonymous: true } : {}) });
+            i = k;
+            break;
+          }
+          if (n.cap) break;
+        }
+        continue;
+      }
+      // Peoples: "die Amerikaner".
+      const people = w.cap ? lex.peoples.get(w.text) : undefined;
+      if (people) {
+        emit({ type: "actor", kind: people.startsWith("state:") ? "state" : "organisation", key: people, name: w.text, w0: i, w1: i + 1, via: "pattern:people", anonymous: true });
+        continue;
+      }
+      // Organisation noun + name: Think Tank „United Against Nuclear Iran“, Denkfabrik Carnegie.
+      const orgNoun = lex.orgNouns.has(w.f) ? 1 : lex.orgNouns.has(`${w.f} ${words[i + 1]?.f ?? ""}`) ? 2 : 0;
+      if (orgNoun && w.cap) {
+        let j = i + orgNoun;
+        const quoted = words[j] && /^[„“"»«‚]$/.test(words[j]!.text);
+        if (quoted) j += 1;
+        let k = j;
+        while (k < words.length && k < j + 8 && words[k]!.word && (words[k]!.cap || (quoted && /^(?:of|for|the|and|für|und|der|die|des)$/.test(words[k]!.f)))) k++;
+        if (quoted && !/^[“”"«»‘’]$/.test(words[k]?.text ?? "")) k = j;
+        if (k > j && (quoted || k - j >= 2) && !blocked.slice(j, k).some((b) => b !== undefined)) {
+          const name = textOf(words, j, k, text);
+          emit({ type: "actor", kind: "organisation", key: `org:${slug(name)}`, name, w0: j, w1: k, via: "pattern:org-noun" });
+          i = k;
+        }
+      }
+    }
+
+    for (const m of out) {
+      if (m.sentence === s.index && m.kind === "person" && !m.key) {
+        const parts = m.name.split(/\s+/);
+        if (parts.length >= 2) registerSurname(personNames, parts, m.name);
+      }
+    }
+    perSentence.push({ words, blocked, gazAt });
+  }
+
+  // Pass 4: a surname alone (or its genitive) refers to a person named in full elsewhere in the article.
+  if (personNames.size) {
+    for (const s of sentences) {
+      const { words, blocked } = perSentence[s.index]!;
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        if (blocked[i] !== undefined || !w.cap || !w.word) continue;
+        let full = personNames.get(w.f);
+        let genitive = false;
+        if (!full && w.f.endsWith("s")) {
+          full = personNames.get(w.f.slice(0, -1));
+          genitive = !!full;
+        }
+        // Two-word surnames: "Al Ansari".
+        let end = i + 1;
+        const two = `${w.f} ${words[i + 1]?.f ?? ""}`;
+        if (personNames.has(two) && blocked[i + 1] === undefined) {
+          full = personNames.get(two);
+          end = i + 2;
+          genitive = false;
+        }
+        if (!full) continue;
+        const name = stripGenitive(textOf(words, i, end, text), genitive);
+        const mention: Mention = {
+          type: "actor", kind: "person", via: "pattern:surname", name, w0: i, w1: end,
+          start: w.start, end: words[end - 1]!.end, text: textOf(words, i, end, text), sentence: s.index,
+          before: wordsBefore(words, i), ...(genitive ? { genitive: true } : {}),
+        };
+        const t = i > 0 && words[i - 1]!.cap ? titleOf(lex, words[i - 1]!.f, words[i - 1]!.text) : null;
+        if (t) mention.role = roleOf(words[i - 1]!, t);
+        out.push(mention);
+        for (let k = i; k < end; k++) blocked[k] = out.length - 1;
+        i = end - 1;
+      }
+    }
+  }
+
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
+
+function wordsBefore(words: Word[], i: number): string[] {
+  const out: string[] = [];
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) out.push(words[k]!.f);
+  return out;
+}
+
+function hasPersonAt(out: Mention[], sentence: number, words: Word[], k: number): boolean {
+  const w = words[k];
+  if (!w) return false;
+  return out.some((m) => m.sentence === sentence && m.kind === "person" && m.start === w.start);
+}
+
+function registerSurname(map: Map<string, string>, parts: string[], full: string) {
+  const last = fold(parts[parts.length - 1]!);
+  map.set(last, full);
+  const bare = last.replace(/^(?:al|el|as|ad|an|ar|at|az|ash|asch|ul|bin|ibn|ben|abu)-/, "");
+  if (bare !== last) map.set(bare, full);
+  // A particle before the surname belongs to it: "Al Ansari", "von der Leyen".
+  const before = parts[parts.length - 2];
+  if (before && (PARTICLES.has(before) || CAP_PARTICLES.has(before))) map.set(`${fold(before)} ${last}`, full);
+}
+
+function stripGenitive(name: string, genitive?: boolean): string {
+  return genitive && name.endsWith("s") ? name.slice(0, -1) : name;
+}
+
+function aff(a: string | undefined): { affiliation?: string } {
+  return a ? { affiliation: a } : {};
+}
+
+/** The role a title word names, in its base form (titleOf already computed it). */
+function roleOf(_w: Word, title: string): string {
+  return title;
+}
+
+/** Photo credits glue a name to an agency with a slash: "Kemal Aslan/REUTERS", "IMAGO/Avi Ohayon". */
+function creditAround(words: Word[], a: number, b: number): boolean {
+  return words[a - 1]?.text === "/" || words[b]?.text === "/";
+}

@@ -1,0 +1,319 @@
+/**
+ * Stage 10: merge across articles.
+ *
+ * Actors: the same key in two articles is one actor; persons also merge when their full names share a
+ * transliteration key (Chamenei/Khamenei) or when a surname-only person of one article matches exactly one
+ * full-named person of another (Peseschkian → Massud Peseschkian).
+ *
+ * Events: one real-world event told by several articles (or several times in one) becomes one MergedEvent.
+ * Two reports merge when their kinds share a family (EVENT_KINDS), their date spans overlap (a date inferred
+ * from the publication day counts as "some time in the ten days before"), their initiators do not
+ * contradict each other, and they share participants, places or near-identical wording. Reports that
+ * repeat the same agency wire (shared agency or outlet and near-identical evidence) count as one
+ * independent source. Figures that differ between sources ("Tausende, wenn nicht sogar Zehntausende" vs
+ * "Tausende") are kept side by side in `conflicts`.
+ */
+import { dateSpan, eventKindInfo, type Actor, type ArticleGraph, type Event, type Figure, type FuzzyDate, type MergedEvent, type Participant, type ParticipantRole } from "@lagebild/model";
+import { fold } from "../text.ts";
+import { phoneticKeys } from "./resolve.ts";
+import { addDays } from "./dates.ts";
+
+export interface UnifiedActors {
+  /** Global key of an article-local actor key: `${article}|${key}` → global key. */
+  globalKey: (article: string, key: string) => string;
+  /** One actor per real-world actor, with every alias from every article. */
+  actors: Map<string, Actor>;
+}
+
+class UnionFind {
+  parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    if (p !== x) {
+      p = this.find(p);
+      this.parent.set(x, p);
+    }
+    return p;
+  }
+  union(a: string, b: string) {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+const nodeOf = (article: string, key: string) => `${article}|${key}`;
+
+/** Merges actors across articles by key and, for persons, by transliteration key. */
+export function unifyActors(graphs: ArticleGraph[]): UnifiedActors {
+  const uf = new UnionFind();
+  const byKey = new Map<string, string>();
+  const persons: { node: string; actor: Actor; full: string[][]; surname: string[] }[] = [];
+  for (const g of graphs) {
+    const h = g.article.contentHash;
+    for (const a of g.actors) {
+      const node = nodeOf(h, a.key);
+      const first = byKey.get(a.key);
+      if (first) uf.union(first, node);
+      else byKey.set(a.key, node);
+      if (a.kind === "person") {
+        const names = [a.name, ...a.aliases.map((x) => x.name)];
+        persons.push({
+          node, actor: a,
+          full: names.filter((n) => n.includes(" ")).map(phoneticKeys),
+          surname: phoneticKeys(a.name.split(/\s+/).pop()!),
+        });
+      }
+    }
+  }
+  // Full names with a shared transliteration key.
+  const fullIndex = new Map<string, string>();
+  for (const p of persons) {
+    for (const keys of p.full) for (const k of keys) {
+      const other = fullIndex.get(k);
+      if (other) uf.union(other, p.node);
+      else fullIndex.set(k, p.node);
+    }
+  }
+  // A surname-only person joins the one full-named person with that surname.
+  const bySurname = new Map<string, Set<string>>();
+  for (const p of persons) {
+    if (!p.actor.name.includes(" ")) continue;
+    for (const k of p.surname) {
+      const set = bySurname.get(k) ?? new Set<string>();
+      set.add(uf.find(p.node));
+      bySurname.set(k, set);
+    }
+  }
+  for (const p of persons) {
+    if (p.actor.name.includes(" ")) continue;
+    const roots = new Set<string>();
+    for (const k of p.surname) for (const r of bySurname.get(k) ?? []) roots.add(uf.find(r));
+    if (roots.size === 1) uf.union([...roots][0]!, p.node);
+  }
+
+  // Build the merged actors.
+  const groups = new Map<string, { article: string; actor: Actor }[]>();
+  for (const g of graphs) {
+    for (const a of g.actors) {
+      const root = uf.find(nodeOf(g.article.contentHash, a.key));
+      const list = groups.get(root) ?? [];
+      list.push({ article: g.article.contentHash, actor: a });
+      groups.set(root, list);
+    }
+  }
+  const actors = new Map<string, Actor>();
+  const rootToKey = new Map<string, string>();
+  for (const [root, members] of groups) {
+    const best = [...members].sort((x, y) => y.actor.name.split(" ").length - x.actor.name.split(" ").length || y.actor.mentions.length - x.actor.mentions.length)[0]!.actor;
+    // Prefer a key that names the full name; keep it stable across runs.
+    let key = best.key;
+    while (actors.has(key)) key += "-x";
+    rootToKey.set(root, key);
+    const aliases = new Map<string, { name: string; article?: string }>();
+    for (const m of members) for (const al of [{ name: m.actor.name }, ...m.actor.aliases]) {
+      const k = `${al.name}|${"article" in al ? al.article ?? "" : ""}`;
+      if (!aliases.has(k)) aliases.set(k, al);
+    }
+    actors.set(key, {
+      ...best,
+      key,
+      aliases: [...aliases.values()],
+      role: best.role ?? members.find((m) => m.actor.role)?.actor.role ?? null,
+      affiliation: best.affiliation ?? members.find((m) => m.actor.affiliation)?.actor.affiliation ?? null,
+      mentions: members.flatMap((m) => m.actor.mentions),
+    });
+  }
+  return {
+    actors,
+    globalKey: (article, key) => rootToKey.get(uf.find(nodeOf(article, key))) ?? key,
+  };
+}
+
+// ------------------------------------------------------------------------------------------ events
+
+interface Report {
+  article: string;
+  index: number;
+  event: Event;
+  family: string;
+  actors: Set<string>;
+  initiators: Set<string>;
+  places: Set<string>;
+  span: [string, string] | null;
+  explicit: boolean;
+  words: Set<string>;
+  agencies: Set<string>;
+  published: string | null;
+}
+
+const STOP = new Set(["der", "die", "das", "und", "mit", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "im", "in", "von", "zu", "auf", "für", "fur", "hat", "haben", "hatte", "sich", "nach", "bei", "als", "auch", "nicht", "es", "sie", "er", "ist", "war", "wurde", "über", "uber"]);
+function wordSet(s: string): Set<string> {
+  return new Set(fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP.has(w)));
+}
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  const union = a.size + b.size - inter;
+  return union ? inter / union : 0;
+}
+
+function spanOf(date: FuzzyDate | null | undefined): [string, string] | null {
+  if (!date) return null;
+  if (date.resolution.kind === "inferred" && date.resolution.rule === "publication-date") {
+    const day = date.value.length >= 10 ? date.value : dateSpan(date.value)[1];
+    return [addDays(day, -10), day];
+  }
+  return dateSpan(date.value);
+}
+
+const overlaps = (a: [string, string], b: [string, string]) => a[0] <= b[1] && b[0] <= a[1];
+
+function compatible(a: Report, b: Report): boolean {
+  if (a.family !== b.family) return false;
+  if (a.article === b.article && a.index === b.index) return false;
+  if (a.span && b.span && !overlaps(a.span, b.span)) return false;
+  if (a.initiators.size && b.initiators.size && ![...a.initiators].some((x) => b.initiators.has(x))) return false;
+  const sharedActors = [...a.actors].filter((x) => b.actors.has(x)).length;
+  const sharedPlaces = [...a.places].filter((x) => b.places.has(x)).length;
+  const sim = jaccard(a.words, b.words);
+  const evidence = sharedActors + sharedPlaces + (sim >= 0.5 ? 2 : sim >= 0.3 ? 1 : 0);
+  if (!a.span || !b.span) return evidence >= 2;
+  return evidence >= 1;
+}
+
+const ROLE_RANK: Record<ParticipantRole, number> = { initiator: 0, mediator: 1, target: 2, participant: 3 };
+
+/** Merges the events of all articles into real-world events. */
+export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = unifyActors(graphs)): MergedEvent[] {
+  const reports: Report[] = [];
+  for (const g of graphs) {
+    const h = g.article.contentHash;
+    g.events.forEach((e, index) => {
+      const actors = new Set(e.participants.map((p) => unified.globalKey(h, p.actor)));
+      reports.push({
+        article: h, index, event: e, family: eventKindInfo(e.kind).family,
+        actors,
+        initiators: new Set(e.participants.filter((p) => p.role === "initiator").map((p) => unified.globalKey(h, p.actor))),
+        places: new Set(e.places),
+        span: spanOf(e.date),
+        explicit: !!e.date && e.date.resolution.kind !== "inferred",
+        words: wordSet(e.evidence.map((x) => x.text).join(" ")),
+        agencies: new Set([...g.article.agencies.map(fold), ...(g.article.outlet ? [fold(g.article.outlet)] : [])]),
+        published: g.article.published?.value ?? null,
+      });
+    });
+  }
+  // Candidate pairs share a family and an actor or place (an inverted index, not all pairs).
+  const index = new Map<string, number[]>();
+  reports.forEach((r, i) => {
+    for (const k of [...r.actors, ...r.places]) {
+      const key = `${r.family}|${k}`;
+      const list = index.get(key) ?? [];
+      list.push(i);
+      index.set(key, list);
+    }
+  });
+  const uf = new UnionFind();
+  const clusterInitiators = new Map<string, Set<string>>();
+  const initiatorsOf = (i: number) => clusterInitiators.get(uf.find(String(i))) ?? reports[i]!.initiators;
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i]!;
+    const cands = new Set<number>();
+    for (const k of [...r.actors, ...r.places]) for (const j of index.get(`${r.family}|${k}`) ?? []) if (j < i) cands.add(j);
+    for (const j of [...cands].sort((a, b) => b - a)) {
+      const o = reports[j]!;
+      if (uf.find(String(i)) === uf.find(String(j))) continue;
+      if (!compatible(r, o)) continue;
+      // The whole cluster's initiators must agree, so two different attackers never chain into one event.
+      const ci = initiatorsOf(i);
+      const cj = initiatorsOf(j);
+      if (ci.size && cj.size && ![...ci].some((x) => cj.has(x))) continue;
+      uf.union(String(j), String(i));
+      clusterInitiators.set(uf.find(String(i)), new Set([...ci, ...cj]));
+    }
+  }
+  const clusters = new Map<string, Report[]>();
+  reports.forEach((r, i) => {
+    const root = uf.find(String(i));
+    const list = clusters.get(root) ?? [];
+    list.push(r);
+    clusters.set(root, list);
+  });
+
+  const out: MergedEvent[] = [];
+  for (const members of clusters.values()) {
+    members.sort((a, b) => (a.published ?? "").localeCompare(b.published ?? "") || a.index - b.index);
+    const first = members[0]!;
+    const kinds = new Map<string, number>();
+    for (const m of members) kinds.set(m.event.kind, (kinds.get(m.event.kind) ?? 0) + 1);
+    const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]![0] as MergedEvent["kind"];
+    const dated = members.filter((m) => m.event.date);
+    const explicit = dated.filter((m) => m.explicit);
+    const pool = explicit.length ? explicit : dated;
+    const best = pool.sort((a, b) => {
+      const sa = spanOf(a.event.date)!;
+      const sb = spanOf(b.event.date)!;
+      const wa = a.explicit ? sa[1].localeCompare(sa[0]) : 0;
+      const wb = b.explicit ? sb[1].localeCompare(sb[0]) : 0;
+      return precisionRank(a.event.date!) - precisionRank(b.event.date!) || wa - wb || a.event.date!.value.localeCompare(b.event.date!.value);
+    })[0];
+    const statuses = new Set(members.map((m) => m.event.status));
+    const status = statuses.has("cancelled") ? "cancelled" : statuses.has("reported") ? "reported" : statuses.has("planned") ? "planned" : "hypothetical";
+    const participants = new Map<string, Participant>();
+    for (const m of members) {
+      for (const p of m.event.participants) {
+        const key = unified.globalKey(m.article, p.actor);
+        const prev = participants.get(key);
+        if (!prev || ROLE_RANK[p.role] < ROLE_RANK[prev.role]) participants.set(key, { actor: key, role: p.role });
+      }
+    }
+    const places = [...new Set(members.flatMap((m) => m.event.places))];
+    out.push({
+      kind,
+      summary: first.event.summary,
+      date: best?.event.date ?? null,
+      status,
+      participants: [...participants.values()],
+      places,
+      reports: members.map((m) => ({ article: m.article, event: m.index })),
+      independentSources: independentSources(members),
+      conflicts: conflictsOf(members),
+    });
+  }
+  return out;
+}
+
+function precisionRank(d: FuzzyDate): number {
+  return d.precision === "day" ? 0 : d.precision === "month" ? 1 : 2;
+}
+
+/** Articles that repeat one wire (shared agency or outlet, near-identical evidence) count once. */
+function independentSources(members: Report[]): number {
+  const articles = [...new Set(members.map((m) => m.article))];
+  const uf = new UnionFind();
+  for (let i = 0; i < articles.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = members.filter((m) => m.article === articles[i]);
+      const b = members.filter((m) => m.article === articles[j]);
+      const wire = a.some((x) => b.some((y) => [...x.agencies].some((ag) => y.agencies.has(ag)) && jaccard(x.words, y.words) >= 0.6));
+      if (wire) uf.union(articles[i]!, articles[j]!);
+    }
+  }
+  return new Set(articles.map((a) => uf.find(a))).size;
+}
+
+/** Figures on the same thing that differ between sources. */
+function conflictsOf(members: Report[]): Figure[] {
+  const byWhat = new Map<string, Figure[]>();
+  for (const m of members) {
+    for (const f of m.event.figures ?? []) {
+      const list = byWhat.get(f.what) ?? [];
+      if (!list.some((x) => x.value === f.value && x.article === (f.article ?? m.article))) list.push({ ...f, article: f.article ?? m.article });
+      byWhat.set(f.what, list);
+    }
+  }
+  const out: Figure[] = [];
+  for (const list of byWhat.values()) if (new Set(list.map((f) => f.value)).size > 1) out.push(...list);
+  return out;
+}

@@ -1,0 +1,257 @@
+/**
+ * Stage 9: positions — an actor's stance on a dossier issue.
+ *
+ * The codebook is data (a dossier file): each issue has a proposition and cue terms. A cue starting with "!"
+ * names the proposition's opposite ("!alle themen" for "talks limited to the nuclear programme"). No issue
+ * id appears in code, so a second dossier is a second data file.
+ *
+ * For every cue in a sentence the nearest attitude word in the same scope (data/stance.json; a scope ends at
+ * "während", "und dass", "sondern", ";") decides: demand/offer/threat/concede (+1) or reject, "vom Tisch",
+ * "warnen vor", "anstatt" (-1), flipped by a negation before it. Stance toward the proposition =
+ * attitude × cue polarity: Iran insisting on "nur über das Atomprogramm" supports "talks limited to the
+ * nuclear programme"; Qatar urging talks on "alle Themen" opposes it.
+ * The holder is, in order: the genitive or demonym of a nominal attitude word ("Beharren der USA",
+ * "iranische Forderungen"); the speaker of the quote the attitude word stands in; the subject of its clause
+ * or of the clauses before it ("Ajatollah Ali Chamenei, warnte … vor"); a pronoun's antecedent.
+ */
+import type { Dossier, Modality, Position, Sentence, Stance } from "@lagebild/model";
+import type { DateMention } from "../pipeline/types.ts";
+import stanceData from "../../data/stance.json" with { type: "json" };
+import { fold, type Word, wordsOf } from "../text.ts";
+import type { FoundQuote } from "./quotes.ts";
+import type { Ref, Resolution } from "./resolve.ts";
+
+export interface PositionInput {
+  sentences: Sentence[];
+  resolution: Resolution;
+  quotes: FoundQuote[];
+  dossier: Dossier;
+  dates?: DateMention[];
+  published?: string | null;
+}
+
+interface StanceWord {
+  modality: Modality;
+  polarity: 1 | -1;
+  nominal: boolean;
+  re?: RegExp;
+  phrase?: RegExp;
+}
+
+const STANCE: StanceWord[] = stanceData.triggers.map((t) => ({
+  modality: t.modality as Modality,
+  polarity: t.polarity as 1 | -1,
+  nominal: "nominal" in t && t.nominal === true,
+  ...("re" in t && t.re ? { re: new RegExp(`^(?:${fold(t.re)})$`) } : {}),
+  ...("phrase" in t && t.phrase ? { phrase: new RegExp(fold(t.phrase), "g") } : {}),
+}));
+const NEGATION = new RegExp(`^(?:${stanceData.negation})$`);
+const BREAKS = new RegExp(`(?:^| )(?:${stanceData.scopeBreaks})(?= |$)`, "g");
+const BOUNDARY = /^[,;:–—()]$/;
+const PREPOSITION = /^(?:mit|gegenuber|von|vom|laut|bei|uber|fur|nach|zu|zum|zur|aus|in|im|an|am|auf|gegen|zwischen|unter|vor|durch|ohne|um|seit|wegen)$/;
+const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
+const PRONOUNS = new Set(["er", "sie"]);
+
+interface Cue {
+  issue: string;
+  polarity: 1 | -1;
+  /** Character range in the folded, space-joined word string. */
+  from: number;
+  to: number;
+}
+
+interface CompiledCue {
+  issue: string;
+  text: string;
+  polarity: 1 | -1;
+}
+
+const cueCache = new WeakMap<Dossier, CompiledCue[]>();
+function cuesOf(dossier: Dossier): CompiledCue[] {
+  let c = cueCache.get(dossier);
+  if (!c) {
+    c = dossier.issues.flatMap((i) => i.cues.map((cue) => {
+      const neg = cue.startsWith("!");
+      return { issue: i.id, text: fold(neg ? cue.slice(1) : cue).trim(), polarity: (neg ? -1 : 1) as 1 | -1 };
+    })).sort((a, b) => b.text.length - a.text.length);
+    cueCache.set(dossier, c);
+  }
+  return c;
+}
+
+interface Att {
+  word: number;
+  sw: StanceWord;
+  negated: boolean;
+}
+
+/** Extracts positions of actors on the dossier's issues. */
+export function extractPositions(input: PositionInput): Position[] {
+  const { sentences, resolution, quotes, dossier } = input;
+  const cues = cuesOf(dossier);
+  const refsBySentence = new Map<number, Ref[]>();
+  for (const r of resolution.refs) {
+    const l = refsBySentence.get(r.m.sentence) ?? [];
+    l.push(r);
+    refsBySentence.set(r.m.sentence, l);
+  }
+  const out: Position[] = [];
+  const seen = new Set<string>();
+  let lastPerson: { actor: string; sentence: number } | null = null;
+  let lastSubject: { actor: string; sentence: number } | null = null;
+
+  for (const s of sentences) {
+    const words = wordsOf(s);
+    const refs = (refsBySentence.get(s.index) ?? []).filter((r) => r.actor && r.m.kind !== "media");
+    const sQuotes = quotes.map((q, qi) => ({ q, qi })).filter((x) => x.q.mention.sentence === s.index && x.q.mode === "direct");
+    // Folded word string with the char offset of each word, for phrase and cue search.
+    const starts: number[] = [];
+    let joined = "";
+    for (const w of words) {
+      starts.push(joined.length);
+      joined += `${w.f} `;
+    }
+    const wordAtChar = (c: number) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= c) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const firstPersonRef = refs.find((r) => r.m.kind === "person" && !r.m.modifier);
+
+    // Cues: longest first, no overlaps.
+    const found: Cue[] = [];
+    for (const c of cues) {
+      let at = joined.indexOf(c.text);
+      while (at >= 0) {
+        const to = at + c.text.length;
+        const startsWord = at === 0 || joined[at - 1] === " " || joined[at - 1] === "-";
+        if (startsWord && !found.some((f) => at < f.to && to > f.from)) found.push({ issue: c.issue, polarity: c.polarity, from: at, to });
+        at = joined.indexOf(c.text, at + 1);
+      }
+    }
+    if (found.length) {
+      // Attitude words.
+      const atts: Att[] = [];
+      words.forEach((w, i) => {
+        if (!w.word) return;
+        for (const sw of STANCE) if (sw.re && sw.re.test(w.f)) {
+          atts.push({ word: i, sw, negated: negatedAt(words, i) });
+          break;
+        }
+      });
+      for (const sw of STANCE) {
+        if (!sw.phrase) continue;
+        sw.phrase.lastIndex = 0;
+        for (const m of joined.matchAll(sw.phrase)) {
+          const wi = wordAtChar(m.index);
+          if (!atts.some((a) => a.word === wi)) atts.push({ word: wi, sw, negated: false });
+        }
+      }
+      // Scope ids per word.
+      const scope = new Array<number>(words.length).fill(0);
+      const breaks = [...joined.matchAll(BREAKS)].map((m) => wordAtChar(m.index + (m[0].startsWith(" ") ? 1 : 0)));
+      for (let i = 0, id = 0; i < words.length; i++) {
+        if (breaks.includes(i)) id += 1;
+        scope[i] = id;
+      }
+      const clauseOf = clauseIds(words);
+
+      for (const cue of found) {
+        const cw = wordAtChar(cue.from);
+        const inScope = atts.filter((a) => scope[a.word] === scope[cw] && !(a.word >= cw && a.word < wordAtChar(cue.to - 1) + 1));
+        if (!inScope.length) continue;
+        const att = inScope.reduce((a, b) => (Math.abs(a.word - cw) <= Math.abs(b.word - cw) ? a : b));
+        const holder = holderOf(att, words, refs, sQuotes.map((x) => x.q), clauseOf, s.index, lastPerson, lastSubject);
+        if (!holder) continue;
+        const polarity = att.sw.polarity * (att.negated ? -1 : 1) * cue.polarity;
+        const stance: Stance = polarity > 0 ? "support" : "oppose";
+        const key = `${holder}|${cue.issue}|${stance}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const quoteAt = sQuotes.find((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
+        const date = (input.dates ?? []).find((d) => d.sentence === s.index)?.date.value ?? input.published ?? null;
+        out.push({
+          actor: holder, issue: cue.issue, stance, modality: att.negated ? (att.sw.polarity > 0 ? "reject" : "concede") : att.sw.modality,
+          evidence: { start: s.start, end: s.end, text: s.text, sentence: s.index },
+          date, quote: quoteAt ? quoteAt.qi : null,
+        });
+      }
+    }
+    if (firstPersonRef) lastPerson = { actor: firstPersonRef.actor!, sentence: s.index };
+    const subj = subjectIn(words, refs, 0, words.length);
+    if (subj) lastSubject = { actor: subj, sentence: s.index };
+  }
+  return out;
+}
+
+function negatedAt(words: Word[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (NEGATION.test(words[k]!.f)) return true;
+  // "lehnt … nicht ab" is rare; a negation right after a finite verb counts too.
+  return NEGATION.test(words[i + 1]?.f ?? "");
+}
+
+function clauseIds(words: Word[]): number[] {
+  const ids: number[] = [];
+  let id = 0;
+  for (const w of words) {
+    if (BOUNDARY.test(w.text)) id += 1;
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** The first subject-like actor (not after a preposition, not in the dative/accusative) in words [a, b). */
+function subjectIn(words: Word[], refs: Ref[], a: number, b: number): string | null {
+  for (const r of refs) {
+    if (r.m.modifier || r.m.kind === "media") continue;
+    const wi = words.findIndex((w) => w.start === r.m.start);
+    if (wi < a || wi >= b) continue;
+    let k = wi - 1;
+    while (k >= 0 && /^(?:der|die|das|des|ein|eine|eines|einer|hochrangige\w*|ranghohe\w*)$/.test(words[k]!.f)) k--;
+    const before = words[k]?.f ?? "";
+    if (PREPOSITION.test(before) || OBJECT_CASE.has(words[wi - 1]?.f ?? "")) continue;
+    return r.actor!;
+  }
+  return null;
+}
+
+function holderOf(
+  att: Att, words: Word[], refs: Ref[], quotes: FoundQuote[], clauseOf: number[], sentence: number,
+  lastPerson: { actor: string; sentence: number } | null, lastSubject: { actor: string; sentence: number } | null,
+): string | null {
+  const w = words[att.word]!;
+  if (att.sw.nominal) {
+    // "Beharren der USA", "Forderungen des Regimes".
+    const after = refs.find((r) => {
+      const wi = words.findIndex((x) => x.start === r.m.start);
+      return wi > att.word && wi <= att.word + 3 && /^(?:der|des)$/.test(words[wi - 1]?.f ?? "");
+    });
+    if (after) return after.actor!;
+    // "iranische Forderungen", "Irans Forderung".
+    const before = refs.find((r) => r.m.end <= w.start && w.start - r.m.end <= 2 && (r.m.genitive || /^[\p{Ll}]/u.test(r.m.text)));
+    if (before) return before.actor!;
+  }
+  const q = quotes.find((x) => w.start >= x.mention.start && w.start < x.mention.end);
+  if (q) return q.speakerActor ?? q.speaker;
+  // Subject of the attitude word's clause, else of the clauses before it, nearest first.
+  const c = clauseOf[att.word]!;
+  for (let cc = c; cc >= 0; cc--) {
+    const a = clauseOf.indexOf(cc);
+    const b = clauseOf.lastIndexOf(cc) + 1;
+    if (a < 0) continue;
+    // Inside a quote the speaker is the holder; outside, the clause subject.
+    const subj = subjectIn(words, refs.filter((r) => !quotes.some((x) => r.m.start >= x.mention.start && r.m.start < x.mention.end)), a, b);
+    if (subj) return subj;
+    const pronoun = words.slice(a, b).find((x) => PRONOUNS.has(x.f));
+    if (pronoun) {
+      const best = [lastPerson, lastSubject].filter((x): x is { actor: string; sentence: number } => !!x && sentence - x.sentence <= 2).sort((x, y) => y.sentence - x.sentence)[0];
+      if (best) return best.actor;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,77 @@
+/**
+ * Small text helpers shared by the extraction stages (mentions, resolve, events, quotes, positions):
+ * folding for case- and accent-insensitive lookups, slugs for entity keys, and per-sentence word tokens.
+ */
+import type { Sentence } from "@lagebild/model";
+import { tokenize } from "./stages/sentences.ts";
+
+/** Lower-case, without accents, ß → ss, typographic apostrophes straightened: the lookup form of a word. */
+export function fold(s: string): string {
+  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ß/g, "ss").replace(/[’‘`´]/g, "'");
+}
+
+/** Slug for an entity key: folded, non-letters to single hyphens. */
+export function slug(s: string): string {
+  return fold(s).replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "") || "x";
+}
+
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+  /** fold(text) */
+  f: string;
+  /** Index of the word in its sentence. */
+  i: number;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** A letter or digit word (not punctuation). */
+  word: boolean;
+}
+
+const UPPER = /^\p{Lu}/u;
+const WORDY = /^[\p{L}\p{N}]/u;
+
+/** Words of a sentence with offsets into the article text. */
+export function wordsOf(sentence: Sentence): Word[] {
+  return tokenize(sentence.text, sentence.start).map((t, i) => ({
+    text: t.text,
+    start: t.start,
+    end: t.end,
+    f: fold(t.text),
+    i,
+    cap: UPPER.test(t.text),
+    word: WORDY.test(t.text),
+  }));
+}
+
+/** Sentence index of an article offset (binary search over sorted sentences). */
+export function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return Math.max(0, Math.min(sentences.length - 1, lo));
+}
+
+/** Opening quotation marks and the marks that may close each. */
+export const QUOTE_PAIRS: Record<string, string> = {
+  "„": "“”\"",
+  "»": "«",
+  "«": "»",
+  "“": "”“",
+  '"': '"',
+  "‚": "‘’",
+  "”": "”",
+};
+
+/** Words that end a clause inside a sentence (conjunctions opening a new clause after a comma). */
+export const CLAUSE_BREAK = /^(?:[,;:–—]|und|aber|während|nachdem|weil|obwohl|sondern|doch|jedoch|als|wie|dass|ob|um|worauf|wobei|bevor|sodass)$/;
+
+/** Escapes a string for use inside a RegExp. */
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
