@@ -329,10 +329,13 @@ async function writeArticle(
 
   // Actors: insert or fill in by key; aliases appended with provenance; mentions.
   const actorIds = new Map<string, string>();
-  for (const actor of graph.actors) {
-    const row = await tx.actor.upsert({
-      where: { key: actor.key },
-      create: {
+  const actorSelect = { id: true, key: true, role: true, affiliationKey: true, iso: true, wikidata: true } as const;
+  const actorRows = new Map((await tx.actor.findMany({ where: { key: { in: graph.actors.map((x) => x.key) } }, select: actorSelect })).map((r) => [r.key, r]));
+  const newActors = [...new Map(graph.actors.filter((x) => !actorRows.has(x.key)).map((x) => [x.key, x])).values()];
+  if (newActors.length) {
+    // skipDuplicates: an actor stored meanwhile by a concurrent ingest is read back below.
+    await tx.actor.createMany({
+      data: newActors.map((actor) => ({
         key: actor.key,
         kind: actor.kind,
         name: actor.name,
@@ -340,15 +343,19 @@ async function writeArticle(
         affiliationKey: actor.affiliation ?? null,
         iso: actor.externalIds.iso ?? null,
         wikidata: actor.externalIds.wikidata ?? null,
-      },
-      update: {},
-      select: { id: true, role: true, affiliationKey: true, iso: true, wikidata: true },
+      })),
+      skipDuplicates: true,
     });
+    for (const r of await tx.actor.findMany({ where: { key: { in: newActors.map((x) => x.key) } }, select: actorSelect })) actorRows.set(r.key, r);
+  }
+  for (const actor of graph.actors) {
+    const row = actorRows.get(actor.key);
+    if (!row) throw new ArticleError(`actor ${actor.key} could not be stored`);
     const fill: Prisma.ActorUpdateInput = {};
-    if (row.role == null && actor.role) fill.role = actor.role;
-    if (row.affiliationKey == null && actor.affiliation) fill.affiliationKey = actor.affiliation;
-    if (row.iso == null && actor.externalIds.iso) fill.iso = actor.externalIds.iso;
-    if (row.wikidata == null && actor.externalIds.wikidata) fill.wikidata = actor.externalIds.wikidata;
+    if (row.role == null && actor.role) fill.role = row.role = actor.role;
+    if (row.affiliationKey == null && actor.affiliation) fill.affiliationKey = row.affiliationKey = actor.affiliation;
+    if (row.iso == null && actor.externalIds.iso) fill.iso = row.iso = actor.externalIds.iso;
+    if (row.wikidata == null && actor.externalIds.wikidata) fill.wikidata = row.wikidata = actor.externalIds.wikidata;
     if (Object.keys(fill).length) await tx.actor.update({ where: { id: row.id }, data: fill });
     actorIds.set(actor.key, row.id);
     actor.mentions.forEach((m, i) => checkMention(m, textLength, `actor ${actor.key} mention ${i}`));
@@ -365,14 +372,23 @@ async function writeArticle(
 
   // Places: insert or fill in by key.
   const placeIds = new Map<string, string>();
-  for (const place of graph.places) {
-    const row = await tx.place.upsert({
-      where: { key: place.key },
-      create: { key: place.key, name: place.name, lat: place.lat, lon: place.lon, country: place.country ?? null, precision: place.precision },
-      update: {},
-      select: { id: true, country: true },
+  const placeSelect = { id: true, key: true, country: true } as const;
+  const placeRows = new Map((await tx.place.findMany({ where: { key: { in: graph.places.map((x) => x.key) } }, select: placeSelect })).map((r) => [r.key, r]));
+  const newPlaces = [...new Map(graph.places.filter((x) => !placeRows.has(x.key)).map((x) => [x.key, x])).values()];
+  if (newPlaces.length) {
+    await tx.place.createMany({
+      data: newPlaces.map((place) => ({ key: place.key, name: place.name, lat: place.lat, lon: place.lon, country: place.country ?? null, precision: place.precision })),
+      skipDuplicates: true,
     });
-    if (row.country == null && place.country) await tx.place.update({ where: { id: row.id }, data: { country: place.country } });
+    for (const r of await tx.place.findMany({ where: { key: { in: newPlaces.map((x) => x.key) } }, select: placeSelect })) placeRows.set(r.key, r);
+  }
+  for (const place of graph.places) {
+    const row = placeRows.get(place.key);
+    if (!row) throw new ArticleError(`place ${place.key} could not be stored`);
+    if (row.country == null && place.country) {
+      row.country = place.country;
+      await tx.place.update({ where: { id: row.id }, data: { country: place.country } });
+    }
     placeIds.set(place.key, row.id);
     place.mentions.forEach((m, i) => checkMention(m, textLength, `place ${place.key} mention ${i}`));
   }
@@ -523,17 +539,26 @@ async function writeArticle(
   let created = 0;
   let attached = 0;
   const find = opts.findExistingEvent ?? defaultFindExistingEvent;
+  // Rows for all groups, written together after the loop.
+  const participantRows = new Map<string, { eventId: string; actorId: string; role: string }>();
+  const eventPlaceRows = new Map<string, { eventId: string; placeId: string }>();
+  const figureRows = new Map<string, { eventId: string; articleId: string; what: string; value: string }>();
+  const reportMentions: Prisma.MentionCreateManyInput[] = [];
+  /** Events of article events that no merged event covers, created above in this loop. */
+  const orphanEvents: string[] = [];
   for (const group of groups) {
     const { merged } = group;
-    const excludeEventIds = new Set<string>(
-      [...run.storedEvents, ...pending].filter(([k]) => k !== group.mergedIndex).map(([, v]) => v),
-    );
+    const excludeEventIds = new Set<string>([
+      ...[...run.storedEvents, ...pending].filter(([k]) => k !== group.mergedIndex).map(([, v]) => v),
+      ...orphanEvents,
+    ]);
     let eventId: string | null | undefined = group.mergedIndex !== undefined ? (pending.get(group.mergedIndex) ?? run.storedEvents.get(group.mergedIndex)) : undefined;
     eventId ??= await eventOfStoredReports(tx, merged, a.contentHash);
     if (!eventId) {
       const found = await find(tx, merged, { articleId, contentHash: a.contentHash, excludeEventIds });
       if (found && !excludeEventIds.has(found)) eventId = found;
     }
+    const isAttached = !!eventId;
     if (eventId) {
       attached++;
       await refineEvent(tx, eventId, merged);
@@ -555,34 +580,32 @@ async function writeArticle(
       eventId = ev.id;
     }
     if (group.mergedIndex !== undefined) pending.set(group.mergedIndex, eventId);
+    else orphanEvents.push(eventId);
 
     // Participants and places: the merged event's and this article's, as far as the actors/places are stored.
     const reported = group.ordinals.map((o) => graph.events[o]!);
-    const participants = [...merged.participants, ...reported.flatMap((e) => e.participants)];
-    const participantRows = [];
-    for (const p of participants) {
+    for (const p of [...merged.participants, ...reported.flatMap((e) => e.participants)]) {
       const id = await actorId(p.actor, "event participant", false);
-      if (id) participantRows.push({ eventId, actorId: id, role: p.role });
+      if (id) participantRows.set(`${eventId} ${id} ${p.role}`, { eventId, actorId: id, role: p.role });
     }
-    if (participantRows.length) await tx.eventParticipant.createMany({ data: participantRows, skipDuplicates: true });
-    const placeRows = [];
-    for (const key of new Set([...merged.places, ...reported.flatMap((e) => e.places)])) {
+    for (const key of [...merged.places, ...reported.flatMap((e) => e.places)]) {
       const id = await placeId(key);
-      if (id) placeRows.push({ eventId, placeId: id });
+      if (id) eventPlaceRows.set(`${eventId} ${id}`, { eventId, placeId: id });
     }
-    if (placeRows.length) await tx.eventPlace.createMany({ data: placeRows, skipDuplicates: true });
 
-    for (const o of group.ordinals) await writeReport(tx, eventId, articleId, o, graph.events[o]!, textLength);
+    for (const o of group.ordinals) reportMentions.push(...(await writeReport(tx, eventId, articleId, o, graph.events[o]!, textLength)));
 
     // Figures this article gives (kept per article; differing values are the conflicts).
-    const figures = [
-      ...reported.flatMap((e) => e.figures),
-      ...merged.conflicts.filter((f) => f.article === a.contentHash),
-    ].map((f) => ({ eventId, articleId, what: f.what, value: f.value }));
-    if (figures.length) await tx.eventFigure.createMany({ data: figures, skipDuplicates: true });
+    for (const f of [...reported.flatMap((e) => e.figures), ...merged.conflicts.filter((f) => f.article === a.contentHash)]) {
+      figureRows.set(JSON.stringify([eventId, f.what, f.value]), { eventId, articleId, what: f.what, value: f.value });
+    }
 
-    await updateIndependentSources(tx, eventId, merged.independentSources);
+    if (isAttached) await updateIndependentSources(tx, eventId, merged.independentSources);
   }
+  if (participantRows.size) await tx.eventParticipant.createMany({ data: [...participantRows.values()], skipDuplicates: true });
+  if (eventPlaceRows.size) await tx.eventPlace.createMany({ data: [...eventPlaceRows.values()], skipDuplicates: true });
+  if (figureRows.size) await tx.eventFigure.createMany({ data: [...figureRows.values()], skipDuplicates: true });
+  if (reportMentions.length) await tx.mention.createMany({ data: reportMentions });
   return { articleId, created, attached };
 }
 
@@ -662,7 +685,8 @@ async function updateIndependentSources(tx: Tx, eventId: string, fromExtraction:
   if (ev && ev.independentSources !== value) await tx.event.update({ where: { id: eventId }, data: { independentSources: value } });
 }
 
-async function writeReport(tx: Tx, eventId: string, articleId: string, ordinal: number, ev: ArticleEvent, textLength: number) {
+/** Stores one article event as a report of `eventId`; returns its trigger and evidence mentions, to be written. */
+async function writeReport(tx: Tx, eventId: string, articleId: string, ordinal: number, ev: ArticleEvent, textLength: number): Promise<Prisma.MentionCreateManyInput[]> {
   checkMention(ev.trigger, textLength, `event ${ordinal} trigger`);
   ev.evidence.forEach((m, i) => checkMention(m, textLength, `event ${ordinal} evidence ${i}`));
   const report = await tx.eventReport.create({
@@ -683,12 +707,10 @@ async function writeReport(tx: Tx, eventId: string, articleId: string, ordinal: 
     },
     select: { id: true },
   });
-  await tx.mention.createMany({
-    data: [
-      { kind: "trigger", m: ev.trigger },
-      ...ev.evidence.map((m) => ({ kind: "evidence", m })),
-    ].map(({ kind, m }) => ({ articleId, kind, start: m.start, end: m.end, text: m.text, sentence: m.sentence, eventReportId: report.id })),
-  });
+  return [
+    { kind: "trigger", m: ev.trigger },
+    ...ev.evidence.map((m) => ({ kind: "evidence", m })),
+  ].map(({ kind, m }) => ({ articleId, kind, start: m.start, end: m.end, text: m.text, sentence: m.sentence, eventReportId: report.id }));
 }
 
 export interface IngestFailure {

@@ -84,11 +84,15 @@ describe("migrations", () => {
     expect(res.applied).toEqual([...committed, folder]);
   });
 
-  test("a placeholder engine binary is not taken for the native engine", () => {
+  test("PRISMA_SCHEMA_ENGINE_BINARY counts as a native engine only when it runs", () => {
     const saved = process.env.PRISMA_SCHEMA_ENGINE_BINARY;
-    process.env.PRISMA_SCHEMA_ENGINE_BINARY = "/bin/false";
+    const fake = join(tmp(), "schema-engine");
+    writeFileSync(fake, "#!/bin/sh\necho schema-engine-cli 0.0.0\n", { mode: 0o755 });
     try {
+      process.env.PRISMA_SCHEMA_ENGINE_BINARY = "/bin/false";
       expect(findNativeSchemaEngine()).toBeNull();
+      process.env.PRISMA_SCHEMA_ENGINE_BINARY = fake;
+      expect(findNativeSchemaEngine()).toBe(fake);
     } finally {
       if (saved === undefined) delete process.env.PRISMA_SCHEMA_ENGINE_BINARY;
       else process.env.PRISMA_SCHEMA_ENGINE_BINARY = saved;
