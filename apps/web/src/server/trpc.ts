@@ -65,12 +65,17 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
+/** Why a write is refused, or null when the token is configured and matches. Shared with `POST /api/ingest`. */
+export function ingestAuthError(expected: string | null | undefined, given: string | null | undefined): { code: "FORBIDDEN" | "UNAUTHORIZED"; message: string } | null {
+  if (!expected) return { code: "FORBIDDEN", message: "Adding articles is disabled: LAGEBILD_INGEST_TOKEN is not set on the server." };
+  if (!given) return { code: "UNAUTHORIZED", message: "An ingest token is required." };
+  if (!tokenMatches(expected, given)) return { code: "UNAUTHORIZED", message: "The ingest token does not match." };
+  return null;
+}
+
 /** Writes: refused unless LAGEBILD_INGEST_TOKEN is set and the caller presents the same token. */
 export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.ingestToken) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Adding articles is disabled: LAGEBILD_INGEST_TOKEN is not set on the server." });
-  }
-  if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: "An ingest token is required." });
-  if (!tokenMatches(ctx.ingestToken, ctx.token)) throw new TRPCError({ code: "UNAUTHORIZED", message: "The ingest token does not match." });
+  const refused = ingestAuthError(ctx.ingestToken, ctx.token);
+  if (refused) throw new TRPCError(refused);
   return next({ ctx: { ...ctx, authorized: true as const } });
 });

@@ -11,9 +11,30 @@ import { useTRPC } from "~/trpc/client.tsx";
 type Mode = "paste" | "file";
 type FieldErrors = Partial<Record<keyof SubmittedArticle | "token" | "file", string>>;
 
-/** Files read in the browser and sent as text; the server picks the reader (txt, md front matter, html, json) by name. */
+/** Files are sent as they are to POST /api/ingest, which reads them exactly like the CLI (encoding, front matter, HTML). */
 const ACCEPT = ".txt,.md,.markdown,.html,.htm,.json,.jsonl,text/plain,text/markdown,text/html,application/json";
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+interface Outcome {
+  status: "new" | "unchanged";
+  articleId: string;
+  title: string | null;
+  counts: { events: number; actors: number; places: number; quotes: number; positions: number };
+  articles: { articleId: string; title: string | null; status: string }[];
+  failures: { file: string; error: string }[];
+}
+
+class UploadError extends Error {}
+
+async function upload(form: FormData, token: string): Promise<Outcome> {
+  const res = await fetch("/api/ingest", { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
+  const body = (await res.json().catch(() => null)) as (Outcome & { error?: string; details?: { field: string; message: string }[] }) | null;
+  if (!res.ok || !body) {
+    const details = body?.details?.map((d) => `${d.field}: ${d.message}`).join("; ");
+    throw new UploadError([body?.error ?? `HTTP ${res.status}`, details].filter(Boolean).join(" — "));
+  }
+  return body;
+}
 
 export function AddArticleForm({ enabled }: { enabled: boolean }) {
   const trpc = useTRPC();
@@ -24,17 +45,17 @@ export function AddArticleForm({ enabled }: { enabled: boolean }) {
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
-  const submit = useMutation(
-    trpc.ingest.submit.mutationOptions({
-      trpc: { context: { ingestToken: token } },
-      onSettled: () => requestAnimationFrame(() => resultRef.current?.focus()),
-    }),
-  );
+  const focusResult = () => requestAnimationFrame(() => resultRef.current?.focus());
+  const paste = useMutation(trpc.ingest.submit.mutationOptions({ trpc: { context: { ingestToken: token } }, onSettled: focusResult }));
+  const fileUpload = useMutation({ mutationFn: (form: FormData) => upload(form, token), onSettled: focusResult });
+  const submit = mode === "paste" ? paste : fileUpload;
+  const result: Outcome | undefined = submit.data;
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setErrors({});
-    submit.reset();
+    paste.reset();
+    fileUpload.reset();
     const fd = new FormData(e.currentTarget);
     const str = (k: string) => {
       const v = fd.get(k);
@@ -43,33 +64,31 @@ export function AddArticleForm({ enabled }: { enabled: boolean }) {
     const next: FieldErrors = {};
     if (!token.trim()) next.token = "Enter the ingest token (LAGEBILD_INGEST_TOKEN of this server).";
 
-    let text = str("text");
-    let fileName: string | undefined;
+    const file = fd.get("file");
     if (mode === "file") {
-      const file = fd.get("file");
       if (!(file instanceof File) || file.size === 0) next.file = "Choose a file.";
-      else if (file.size > MAX_FILE_BYTES) next.file = "The file is larger than 4 MB.";
-      else {
-        text = await file.text();
-        fileName = file.name;
-      }
+      else if (file.size > MAX_FILE_BYTES) next.file = "The file is larger than 10 MB.";
     }
     const authors = str("authors")?.split(/[;,]/).map((a) => a.trim()).filter(Boolean);
-    const candidate = { text: text ?? "", title: str("title"), url: str("url"), outlet: str("outlet"), published: str("published"), authors, fileName };
+    // The same schema the server validates with; in file mode the text comes from the file (checked by the server).
+    const candidate = { text: mode === "paste" ? (str("text") ?? "") : "x".repeat(20), title: str("title"), url: str("url"), outlet: str("outlet"), published: str("published"), authors };
     const parsed = SubmittedArticleSchema.safeParse(candidate);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = (issue.path[0] === "text" && mode === "file" ? "file" : issue.path[0]) as keyof FieldErrors;
-        next[key] ??= issue.message;
-      }
-    }
+    if (!parsed.success) for (const issue of parsed.error.issues) next[issue.path[0] as keyof FieldErrors] ??= issue.message;
     if (Object.keys(next).length || !parsed.success) {
       setErrors(next);
       const first = Object.keys(next)[0];
       if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
       return;
     }
-    submit.mutate(parsed.data);
+    if (mode === "paste") {
+      paste.mutate(parsed.data);
+    } else {
+      const form = new FormData();
+      form.set("file", file as File);
+      for (const k of ["title", "url", "outlet", "published"] as const) if (parsed.data[k]) form.set(k, parsed.data[k]!);
+      if (parsed.data.authors?.length) form.set("authors", parsed.data.authors.join(", "));
+      fileUpload.mutate(form);
+    }
   }
 
   const err = (k: keyof FieldErrors) =>
@@ -114,7 +133,7 @@ export function AddArticleForm({ enabled }: { enabled: boolean }) {
             <div className="field">
               <label htmlFor={`${ids}-file`}>File</label>
               <span className="hint" id={`${ids}-file-hint`}>
-                .txt, .md (YAML front matter), .html, .json — up to 4 MB. Metadata in the file is used; fields below override it.
+                .txt, .md (YAML front matter), .html, .json, .jsonl — up to 10 MB. Metadata in the file is used; fields below override it.
               </span>
               <input id={`${ids}-file`} type="file" name="file" accept={ACCEPT} aria-invalid={!!errors.file} aria-describedby={described("file", `${ids}-file-hint`)} />
               {err("file")}
@@ -195,16 +214,31 @@ export function AddArticleForm({ enabled }: { enabled: boolean }) {
             <strong>Not added.</strong> {describeError(submit.error)}
           </div>
         )}
-        {submit.isSuccess && (
-          <div className="notice notice--ok" role="status">
-            <strong>{submit.data.status === "new" ? "Article added." : "Already stored — nothing changed."}</strong>{" "}
-            <Link href={`/articles/${submit.data.articleId}`}>{submit.data.title ?? "Open the article"}</Link>
-            {submit.data.status === "new" && (
+        {result && (
+          <div className="notice notice--ok" role="status" data-testid="ingest-result">
+            <strong>{result.status === "new" ? "Article added." : "Already stored — nothing changed."}</strong>{" "}
+            <Link href={`/articles/${result.articleId}`}>{result.title ?? "Open the article"}</Link>
+            {result.status === "new" && (
               <span className="meta">
                 {" "}
-                — {submit.data.counts.events} events, {submit.data.counts.actors} actors, {submit.data.counts.places} places, {submit.data.counts.quotes} quotes,{" "}
-                {submit.data.counts.positions} positions extracted.
+                — {result.counts.events} events, {result.counts.actors} actors, {result.counts.places} places, {result.counts.quotes} quotes,{" "}
+                {result.counts.positions} positions extracted.
               </span>
+            )}
+            {result.articles.length > 1 && (
+              <ul>
+                {result.articles.slice(1).map((a) => (
+                  <li key={a.articleId}>
+                    <Link href={`/articles/${a.articleId}`}>{a.title ?? a.articleId}</Link> ({a.status})
+                  </li>
+                ))}
+              </ul>
+            )}
+            {result.failures.length > 0 && (
+              <p>
+                Not added:{" "}
+                {result.failures.map((f) => `${f.file}: ${f.error}`).join("; ")}
+              </p>
             )}
           </div>
         )}

@@ -7,5 +7,5 @@ export const ingestRouter = createTRPCRouter({
    * Adds one article through the same pipeline as the CLI (`extractBatch` → `persistExtraction`) and records the run.
    * Token-protected: refused when LAGEBILD_INGEST_TOKEN is unset or the caller's token does not match.
    */
-  submit: protectedProcedure.input(SubmittedArticle).mutation(({ ctx, input }) => ingestSubmitted(ctx.db, input, { origin: "http" })),
+  submit: protectedProcedure.input(SubmittedArticle).mutation(({ ctx, input }) => ingestSubmitted(ctx.db, input)),
 });
