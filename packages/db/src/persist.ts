@@ -186,6 +186,10 @@ function message(e: unknown): string {
 
 class ArticleError extends Error {}
 
+function byKey(x: { key: string }, y: { key: string }) {
+  return x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+}
+
 function checkMention(m: Mention, textLength: number, what: string) {
   if (m.end > textLength) throw new ArticleError(`${what}: mention [${m.start}, ${m.end}) lies outside the article text (${textLength} characters)`);
 }
@@ -331,7 +335,8 @@ async function writeArticle(
   const actorIds = new Map<string, string>();
   const actorSelect = { id: true, key: true, role: true, affiliationKey: true, iso: true, wikidata: true } as const;
   const actorRows = new Map((await tx.actor.findMany({ where: { key: { in: graph.actors.map((x) => x.key) } }, select: actorSelect })).map((r) => [r.key, r]));
-  const newActors = [...new Map(graph.actors.filter((x) => !actorRows.has(x.key)).map((x) => [x.key, x])).values()];
+  // Sorted by key, so concurrent ingests insert shared keys in the same order (no deadlock between them).
+  const newActors = [...new Map(graph.actors.filter((x) => !actorRows.has(x.key)).map((x) => [x.key, x])).values()].sort(byKey);
   if (newActors.length) {
     // skipDuplicates: an actor stored meanwhile by a concurrent ingest is read back below.
     await tx.actor.createMany({
@@ -374,7 +379,7 @@ async function writeArticle(
   const placeIds = new Map<string, string>();
   const placeSelect = { id: true, key: true, country: true } as const;
   const placeRows = new Map((await tx.place.findMany({ where: { key: { in: graph.places.map((x) => x.key) } }, select: placeSelect })).map((r) => [r.key, r]));
-  const newPlaces = [...new Map(graph.places.filter((x) => !placeRows.has(x.key)).map((x) => [x.key, x])).values()];
+  const newPlaces = [...new Map(graph.places.filter((x) => !placeRows.has(x.key)).map((x) => [x.key, x])).values()].sort(byKey);
   if (newPlaces.length) {
     await tx.place.createMany({
       data: newPlaces.map((place) => ({ key: place.key, name: place.name, lat: place.lat, lon: place.lon, country: place.country ?? null, precision: place.precision })),

@@ -211,6 +211,17 @@ describe("persistExtraction", () => {
     expect(retry.articles.map((a) => a.status)).toEqual(["unchanged", "new"]);
   });
 
+  test("concurrent ingests of articles sharing actors and places both succeed", async () => {
+    const { db } = await database();
+    const results = await Promise.all([persistExtraction(db, extraction([talksDpa()])), persistExtraction(db, extraction([talksReuters()]))]);
+    expect(results.map((r) => r.articles[0]!.status)).toEqual(["new", "new"]);
+    expect(await db.actor.count()).toBe(4);
+    expect(await db.place.count()).toBe(1);
+    expect(await db.actor.findUniqueOrThrow({ where: { key: "person:steve-witkoff" }, include: { _count: { select: { mentions: true } } } })).toMatchObject({
+      _count: { mentions: 2 },
+    });
+  });
+
   test("mentions outside the article text fail the article", async () => {
     const { db } = await database();
     const broken = protestArticle("x");
