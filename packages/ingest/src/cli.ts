@@ -87,7 +87,8 @@ function extractInputs(args: ParsedArgs, ctx: ExtractContext, io: CliIo, progres
   const readFailures: ReadFailure[] = [];
   let files = 0;
   let steps = 0;
-  const expanded = args.paths.map((p) => expandPaths([p], io.cwd));
+  // One expansion for all inputs: a file named twice (or inside two given directories) is read once.
+  const expanded = [expandPaths(args.paths, io.cwd)];
   const total = expanded.reduce((n, e) => n + e.files.length + e.failures.length, 0);
   progress?.setTotal(total);
   steps = total;
@@ -122,7 +123,10 @@ function extractInputs(args: ParsedArgs, ctx: ExtractContext, io: CliIo, progres
     onDocument(file, outcome) {
       if (outcome.status === "failed") progress?.step(file, "failed", outcome.error);
       else if (outcome.status === "duplicate") progress?.step(file, "unchanged", `same text as ${outcome.of}`);
-      else progress?.step(file, "new", describe(outcome.graph));
+      else {
+        for (const w of outcome.warnings) warn(`warning: ${file}: ${w}`);
+        progress?.step(file, "new", describe(outcome.graph));
+      }
     },
   });
   return { batch, readFailures, files };

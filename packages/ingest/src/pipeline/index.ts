@@ -25,7 +25,16 @@ export type * from "./types.ts";
 /** What every article of a batch shares: the dossier (issue codebook, known actors). */
 export interface ExtractContext {
   dossier: Dossier;
+  /** Analysis budget per document, see `MAX_ANALYSED_CHARS`. */
+  maxAnalysedChars?: number;
 }
+
+/**
+ * Actors, places, events, quotes and positions are extracted from at most this many characters of one document
+ * (about 50 long news articles). Cleaning, metadata, sentences and dates always cover the whole text. A longer
+ * document is not a news article but a dump; it is still processed, in bounded time, with a warning.
+ */
+export const MAX_ANALYSED_CHARS = 200_000;
 
 /** The context for a bundled dossier (default: the US–Iran dossier). Throws for an unknown id. */
 export function createContext(dossierId: string = DEFAULT_DOSSIER_ID): ExtractContext {
@@ -48,10 +57,10 @@ export function anchorOf(meta: ArticleMetadata): DateAnchor | null {
 // src/stages/{mentions,resolve,events,quotes,positions,merge}.ts and src/export.ts.
 // ------------------------------------------------------------------------------------------------------------
 
-function runIntelligence(sentences: Sentence[], dates: FoundDate[], meta: ArticleMetadata, ctx: ExtractContext, cleaned: Cleaned): Intelligence {
+function runIntelligence(sentences: Sentence[], dates: FoundDate[], meta: ArticleMetadata, ctx: ExtractContext, cleaned: Cleaned, hash: string): Intelligence {
   return analyseArticle({
     text: cleaned.text, sentences, dates, published: meta.published, authors: meta.authors, captions: cleaned.captions,
-    dossier: ctx.dossier, article: sha256(cleaned.text),
+    dossier: ctx.dossier, article: hash,
   });
 }
 
@@ -69,19 +78,42 @@ export interface ArticleRun {
   cleaned: Cleaned;
   metadata: ArticleMetadata;
   dates: FoundDate[];
+  /** Things a user should know about this document (e.g. only part of it was analysed). */
+  warnings: string[];
+}
+
+/** Stage 1 and the article's identity. Throws (with a one-line message) when nothing of the article is left. */
+function cleanDocument(doc: RawDocument): { cleaned: Cleaned; hash: string } {
+  const cleaned = clean(doc.text);
+  if (!cleaned.text.trim()) throw new Error("no article text left after removing page furniture");
+  return { cleaned, hash: sha256(cleaned.text) };
 }
 
 /** Runs the per-article stages. Throws (with a one-line message) when nothing of the article is left. */
 export function runArticle(doc: RawDocument, ctx: ExtractContext): ArticleRun {
-  const cleaned = clean(doc.text);
-  if (!cleaned.text.trim()) throw new Error("no article text left after removing page furniture");
+  const { cleaned, hash } = cleanDocument(doc);
+  return analyseCleaned(doc, cleaned, hash, ctx);
+}
+
+function analyseCleaned(doc: RawDocument, cleaned: Cleaned, hash: string, ctx: ExtractContext): ArticleRun {
   const sentences = splitSentences(cleaned.text);
   const metadata = extractMetadata(cleaned, doc.given, { sentences });
   const dates = findDates(sentences, anchorOf(metadata));
-  const intel = runIntelligence(sentences, dates, metadata, ctx, cleaned);
+  const warnings: string[] = [];
+  const budget = ctx.maxAnalysedChars ?? MAX_ANALYSED_CHARS;
+  let analysedSentences = sentences;
+  let analysedDates = dates;
+  if (cleaned.text.length > budget) {
+    analysedSentences = sentences.filter((s) => s.end <= budget);
+    analysedDates = dates.filter((d) => d.sentence < analysedSentences.length);
+    warnings.push(
+      `very long document (${cleaned.text.length.toLocaleString("en")} characters): actors, events, quotes and positions were extracted from the first ${budget.toLocaleString("en")} characters only`,
+    );
+  }
+  const intel = runIntelligence(analysedSentences, analysedDates, metadata, ctx, cleaned, hash);
   const graph: ArticleGraph = {
     article: {
-      contentHash: sha256(cleaned.text),
+      contentHash: hash,
       file: doc.file,
       url: metadata.url,
       title: metadata.title,
@@ -95,7 +127,7 @@ export function runArticle(doc: RawDocument, ctx: ExtractContext): ArticleRun {
     sentences,
     ...intel,
   };
-  return { graph, cleaned, metadata, dates };
+  return { graph, cleaned, metadata, dates, warnings };
 }
 
 /** Extracts one article's graph. */
@@ -113,11 +145,16 @@ export interface BatchResult extends Extraction {
   failures: ExtractFailure[];
   /** Documents whose cleaned text equals an earlier one in the batch (same content hash); left out. */
   duplicates: { file: string; of: string }[];
+  /** Warnings about documents that were extracted (see `ArticleRun.warnings`). */
+  warnings: { file: string; warning: string }[];
 }
 
 export interface BatchOptions {
   /** Called after each document, in order. */
-  onDocument?: (file: string, outcome: { status: "new"; graph: ArticleGraph } | { status: "duplicate"; of: string } | { status: "failed"; error: string }) => void;
+  onDocument?: (
+    file: string,
+    outcome: { status: "new"; graph: ArticleGraph; warnings: string[] } | { status: "duplicate"; of: string } | { status: "failed"; error: string },
+  ) => void;
 }
 
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
@@ -130,26 +167,29 @@ export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, o
   const articles: ArticleGraph[] = [];
   const failures: ExtractFailure[] = [];
   const duplicates: { file: string; of: string }[] = [];
+  const warnings: { file: string; warning: string }[] = [];
   const byHash = new Map<string, string>();
   for (const doc of docs) {
-    let graph: ArticleGraph;
+    let run: ArticleRun;
     try {
-      graph = extractArticle(doc, ctx);
+      const { cleaned, hash } = cleanDocument(doc);
+      const of = byHash.get(hash);
+      if (of !== undefined) {
+        duplicates.push({ file: doc.file, of });
+        options.onDocument?.(doc.file, { status: "duplicate", of });
+        continue;
+      }
+      run = analyseCleaned(doc, cleaned, hash, ctx);
     } catch (e) {
       const error = oneLine(e);
       failures.push({ file: doc.file, error });
       options.onDocument?.(doc.file, { status: "failed", error });
       continue;
     }
-    const of = byHash.get(graph.article.contentHash);
-    if (of !== undefined) {
-      duplicates.push({ file: doc.file, of });
-      options.onDocument?.(doc.file, { status: "duplicate", of });
-      continue;
-    }
-    byHash.set(graph.article.contentHash, doc.file);
-    articles.push(graph);
-    options.onDocument?.(doc.file, { status: "new", graph });
+    byHash.set(run.graph.article.contentHash, doc.file);
+    articles.push(run.graph);
+    for (const warning of run.warnings) warnings.push({ file: doc.file, warning });
+    options.onDocument?.(doc.file, { status: "new", graph: run.graph, warnings: run.warnings });
   }
   let events: MergedEvent[] = [];
   try {
@@ -157,5 +197,5 @@ export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, o
   } catch (e) {
     failures.push({ file: "(merge)", error: `merging events failed: ${oneLine(e)}` });
   }
-  return { dossier: ctx.dossier.id, articles, events, failures, duplicates };
+  return { dossier: ctx.dossier.id, articles, events, failures, duplicates, warnings };
 }
