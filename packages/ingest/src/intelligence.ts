@@ -44,6 +44,7 @@ export function analyseArticle(input: AnalyseInput): Intelligence {
   const found = extractQuotes({ text: input.text, sentences: input.sentences, resolution, dates: input.dates });
   const positions = extractPositions({
     sentences: input.sentences, resolution, quotes: found, dossier: input.dossier, dates: input.dates, published: input.published?.value ?? null,
+    demonyms: lex.demonyms,
   });
   const quotes: Quote[] = found.map(({ speakerActor: _a, ...q }) => q);
   return { actors: resolution.actors, places: resolution.places, events, quotes, positions };

@@ -59,7 +59,11 @@ const TRIGGERS: Trigger[] = triggerData.triggers.map((t) => ({
 }));
 const PLANNED = new RegExp(fold(triggerData.status.planned));
 const CANCELLED = new RegExp(fold(triggerData.status.cancelled));
-const HYPOTHETICAL = new RegExp(fold(triggerData.status.hypothetical));
+const HYPOTHETICAL = new RegExp(triggerData.status.hypothetical);
+const EVENTIVE = new Set<string>(triggerData.eventiveNouns);
+const ATTRIBUTIVE_BEFORE = new Set(["der", "die", "das", "dem", "den", "des", "einer", "einem", "einen", "eines", "ein", "eine"]);
+const SOURCE = /^(?:zufolge|laut)$/;
+const DIRECTED = new Set<EventKind>(["threaten", "attack", "accuse", "demand", "appeal", "sanction", "crackdown", "reject"]);
 const NEGATION = new RegExp(`^(?:${triggerData.negation})$`);
 const ANAPHORA = new RegExp(`\\b(?:${fold(triggerData.temporalAnaphora)})\\b`);
 const CONTINUATION = new RegExp(fold(triggerData.eventContinuation));
@@ -82,7 +86,7 @@ const QUOTE_MARKS = /^[„“”"»«‚‘’]$/;
 const ARTICLES = new Set(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines"]);
 const DEFINITE = new Set(["der", "die", "das", "dem", "den", "des", "dieser", "diese", "dieses", "diesem", "diesen"]);
 const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
-const STATUS_WORDS = /^(?:geplant\w*|abgesagt\w*|begonnen|beginn\w*|stattfind\w*|stattgefunden|fortgesetzt|angesetzt|vereinbart\w*|erst\w*|zweit\w*|dritt\w*|vierte\w*|funfte\w*|sechste\w*|siebte\w*|neu\w*|direkt\w*|indirekt\w*)$/;
+const STATUS_WORDS = /^(?:geplant\w*|abgesagt\w*|begonnen|beginn\w*|stattfind\w*|stattgefunden|fortgesetzt|angesetzt)$/;
 const PASSIVE = /\b(?:wurde|wurden|worden|wird|werden)\b/;
 
 interface Clause {
@@ -140,6 +144,15 @@ export function extractEvents(input: EventInput): Event[] {
       for (let k = c.from; k < c.to; k++) clauseOfWord[k] = ci;
     });
     const clauseText = clauses.map((c) => words.slice(c.from, c.to).map((w) => w.f).join(" "));
+    const clauseLower = clauses.map((c) => words.slice(c.from, c.to).map((w) => w.text.toLowerCase()).join(" "));
+    // Actors named as a source ("Einem iranischen Vertreter … zufolge", "laut Reuters") are not participants.
+    const sourceWords = new Set<number>();
+    for (const c of clauses) {
+      for (let k = c.from; k < c.to; k++) {
+        if (words[k]!.f === "zufolge") for (let j = c.from; j < k; j++) sourceWords.add(j);
+        if (words[k]!.f === "laut") for (let j = k + 1; j < Math.min(c.to, k + 5); j++) sourceWords.add(j);
+      }
+    }
     const refs = refsBySentence.get(s.index) ?? [];
     const dates = datesBySentence.get(s.index) ?? [];
     const wordAt = (offset: number) => words.findIndex((w) => w.start <= offset && offset < w.end);
@@ -153,10 +166,14 @@ export function extractEvents(input: EventInput): Event[] {
       if (!ts.length) continue;
       const ci = clauseOfWord[i]!;
       const ct = clauseText[ci]!;
+      // Conditions look at the clause and the words before it (a verb may close a clause cut off by an apposition).
+      const context = `${words.slice(Math.max(0, i - 20), i).map((x) => x.f).join(" ")} ${ct}`;
       for (const t of ts) {
         const isNoun = w.cap && i > 0 ? true : w.cap ? t.pos === "noun" : false;
         if ((t.pos === "noun") !== isNoun) continue;
-        if (t.needs && !t.needs.test(ct)) continue;
+        // A participle used as an adjective ("dem vereinbarten Gipfeltreffen") is no event of its own.
+        if (t.pos === "verb" && ATTRIBUTIVE_BEFORE.has(words[i - 1]?.f ?? "") && words[i + 1]?.cap) continue;
+        if (t.needs && !t.needs.test(context)) continue;
         if (t.unless && t.unless.test(ct)) continue;
         let end = i + 1;
         if (t.particle) {
@@ -182,11 +199,11 @@ export function extractEvents(input: EventInput): Event[] {
       const ct = clauseText[f.clause]!;
       let kind = t.kind;
 
-      // Negation before a verb trigger in its clause.
+      // Negation before a verb trigger in its clause (German verbs close the clause: "keine … akzeptieren").
       let negated = false;
-      for (let k = Math.max(c.from, f.w - 5); k < f.end; k++) if (NEGATION.test(words[k]!.f)) negated = true;
+      for (let k = c.from; k < f.end; k++) if (NEGATION.test(words[k]!.f) && words[k + 1]?.f !== "nur") negated = true;
       if (t.pos === "verb" && negated) {
-        if (kind === "agree") kind = "reject";
+        if (kind === "agree" && /^(?:zugestimmt|zustimm|stimm|akzeptier)/.test(words[f.w]!.f)) kind = "reject";
         else continue;
       }
 
@@ -201,15 +218,36 @@ export function extractEvents(input: EventInput): Event[] {
         const wi = wordAt(d.start);
         return wi >= phraseFrom && wi < phraseTo;
       });
-      const ownPlaces = refs.filter((r) => r.eventPlace && r.place && inRange(r, t.pos === "noun" ? f.w : c.from, phraseTo));
-      const ownActors = t.pos === "noun" ? refs.filter((r) => r.actor && inRange(r, f.w + 1, phraseTo) && /^(?:zwischen|mit|von|gegen|der|des)$/.test(prepBefore(words, wordAt(r.m.start)))) : [];
+      // "nach X" names where something happens only for travel; elsewhere it is a destination ("nach Oman verlegen").
+      const travel = /^(?:reis|flog|gefl|besuch)/.test(words[f.w]!.f);
+      const placeOk = (r: Ref) => r.eventPlace && !!r.place && (r.prep !== "nach" || travel);
+      const ownPlaces = refs.filter((r) => placeOk(r) && inRange(r, t.pos === "noun" ? f.w : c.from, phraseTo));
+      const ownActors: Ref[] = [];
+      if (t.pos === "noun") {
+        let chained = false;
+        for (const r of refs) {
+          if (!r.actor || r.m.modifier || r.m.kind === "media" || !inRange(r, f.w + 1, phraseTo)) continue;
+          const prep = prepBefore(words, wordAt(r.m.start));
+          const ok: boolean = /^(?:zwischen|mit|von|vom|gegen)$/.test(prep) || (prep === "und" && chained);
+          if (ok) ownActors.push(r);
+          chained = ok;
+        }
+      }
+      const mainNoun = t.pos === "noun" && !verbClauses.has(f.clause);
+      if (mainNoun && !ownDates.length) {
+        for (const d of dates) if (clauseOfWord[wordAt(d.start)] === f.clause) ownDates.push(d);
+      }
+      if (mainNoun && !ownPlaces.length) {
+        for (const r of refs) if (placeOk(r) && inRange(r, c.from, c.to)) ownPlaces.push(r);
+      }
       const preWords = words.slice(phraseFrom, f.w).map((w) => w.f);
       const statusWord = preWords.some((x) => STATUS_WORDS.test(x)) || STATUS_WORDS.test(words[phraseTo]?.f ?? "") || (t.pos === "noun" && /\b(?:stattfind|stattgefunden|begonnen|abgesagt|geplant|fortgesetzt|ereignete)/.test(ct));
 
       if (t.pos === "noun") {
         const hasOwn = ownDates.length > 0 || ownPlaces.length > 0;
-        if (verbClauses.has(f.clause) && !hasOwn) continue;
-        if (!hasOwn && !ownActors.length && !statusWord) continue;
+        const eventive = EVENTIVE.has(kind);
+        if (verbClauses.has(f.clause) && !hasOwn && !eventive) continue;
+        if (!hasOwn && !ownActors.length && !statusWord && !eventive) continue;
         const det = words[f.w - 1]?.f ?? "";
         if (DEFINITE.has(det) && !hasOwn && !ownActors.length) continue;
       }
@@ -217,34 +255,68 @@ export function extractEvents(input: EventInput): Event[] {
       // Status.
       let status: EventStatus = "reported";
       const local = words.slice(Math.max(c.from, f.w - 6), Math.min(c.to, f.end + 6)).map((w) => w.f).join(" ");
-      if (PLANNED.test(t.pos === "noun" ? preWords.join(" ") + " " + local : ct)) status = "planned";
-      if (t.pos === "verb" && HYPOTHETICAL.test(ct.replace(/fur den fall [^,]*/g, ""))) status = "hypothetical";
+      // For a verb, "geplanten" before a noun plans that noun, not the verb's event.
+      if (PLANNED.test(t.pos === "noun" ? preWords.join(" ") + " " + local : ct.replace(/\bgeplante[nrms]?\b/g, ""))) status = "planned";
+      if (t.pos === "verb" && HYPOTHETICAL.test(clauseLower[f.clause]!.replace(/für den fall [^,]*/g, ""))) status = "hypothetical";
+      // An infinitive clause ("um sich mit X zu treffen") shares the status of the clause it depends on.
+      const infinitive = t.pos === "verb" && /(?:^| )(?:um|zu) /.test(ct) && f.clause > 0;
+      if (infinitive && status === "reported") {
+        const pct = clauseText[f.clause - 1]!;
+        if (PLANNED.test(pct)) status = "planned";
+        else if (HYPOTHETICAL.test(clauseLower[f.clause - 1]!)) status = "hypothetical";
+      }
       if (t.pos === "noun" && /fur den fall|moglich/.test(preWords.join(" "))) status = "hypothetical";
       if (t.pos === "noun" && (kind === "negotiate" || kind === "consult") && CANCELLED.test(ct)) status = "cancelled";
       if (t.pos === "noun" && status === "hypothetical" && ownDates.some((d) => d.date.value <= (published?.value ?? "9999"))) status = "reported";
 
       // Participants.
-      let pool = refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && inRange(r, c.from, c.to));
-      if (t.pos === "noun") {
-        const np = refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && inRange(r, f.w + 1, phraseTo));
-        if (np.length) pool = np;
+      const usable = (r: Ref) => !!r.actor && !r.m.modifier && r.m.kind !== "media" && !sourceWords.has(wordAt(r.m.start));
+      let pool = refs.filter((r) => usable(r) && inRange(r, c.from, c.to));
+      if (t.pos === "noun" && ownActors.length) {
+        // The noun's own participants, plus the clause subject before it ("Trump … beim Treffen mit Netanjahu").
+        const subject = refs.find((r) => usable(r) && inRange(r, c.from, f.w) && !/^(?:mit|von|vom|gegen|zwischen|in|im|nach|bei|uber|fur|aus|zu|zum|zur|auf)$/.test(prepBefore(words, wordAt(r.m.start))) && !OBJECT_CASE.has(words[wordAt(r.m.start) - 1]?.f ?? ""));
+        pool = subject ? [subject, ...ownActors.filter((r) => r !== subject)] : ownActors;
       }
       if (!pool.length) {
         // An event noun whose participants follow after a dash or comma ("Treffen geplant – zwischen X und Y").
         const next = clauses[f.clause + 1];
         if (next && /^(?:voraussichtlich |zwischen |mit |von )/.test(clauseText[f.clause + 1]!)) {
-          pool = refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && inRange(r, next.from, next.to));
+          pool = refs.filter((r) => usable(r) && inRange(r, next.from, next.to));
         }
       }
-      if (!pool.length || /(?:^| )(?:um|zu) /.test(ct)) {
+      if (infinitive) {
         // An infinitive clause ("um sich mit X zu treffen") takes the subject of the clause before it.
-        const prev = clauses[f.clause - 1];
-        if (prev) {
-          const subj = refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && inRange(r, prev.from, prev.to));
-          pool = [...subj.slice(0, 1), ...pool];
+        const prev = clauses[f.clause - 1]!;
+        const subj = refs.filter((r) => usable(r) && inRange(r, prev.from, prev.to));
+        pool = [...subj.slice(0, 1), ...pool];
+      }
+      // A verb alone after an apposition ("…, Jared Kushner, getroffen") belongs to the clauses before it.
+      for (let back = f.clause - 1; !pool.length && t.pos === "verb" && c.to - c.from <= 3 && back >= Math.max(0, f.clause - 4); back--) {
+        const pc = clauses[back]!;
+        pool = refs.filter((r) => usable(r) && inRange(r, pc.from, f.w));
+      }
+      // A finite verb opening its clause after an apposition ("Das Oberhaupt des Iran, Ajatollah Ali Chamenei, warnte")
+      // takes its subject from the apposition: the nearest person before it, else the nearest actor.
+      if (t.pos === "verb" && f.w === c.from && !infinitive && f.clause > 0 && !pool.some((r) => wordAt(r.m.start) < f.w)) {
+        for (let back = f.clause - 1; back >= Math.max(0, f.clause - 3); back--) {
+          const pc = clauses[back]!;
+          const cands = refs.filter((r) => usable(r) && inRange(r, pc.from, pc.to));
+          const pick = cands.filter((r) => r.m.kind === "person").pop() ?? cands.pop();
+          if (pick) {
+            pool = [pick, ...pool];
+            break;
+          }
         }
       }
       const participants = rolesOf(pool, words, wordAt, PASSIVE.test(ct), kind);
+      // Protests and crackdowns told without names ("das Vorgehen staatlicher Repressionskräfte gegen Demonstrierende
+      // bei den landesweiten Massenprotesten") happen in the state the text is about: the state named last before them.
+      let focus: string | undefined;
+      if (family(kind) === "protest" && !participants.length) {
+        const prior = [...(refsBySentence.get(s.index - 1) ?? []), ...refs.filter((r) => r.m.start < words[f.w]!.start)];
+        focus = prior.filter((r) => r.actor?.startsWith("state:") || r.place?.startsWith("country:")).map((r) => (r.actor?.startsWith("state:") ? r.actor : `state:${r.place!.slice(8)}`)).pop();
+        if (focus && kind === "crackdown" && /\bstaatlich/.test(ct)) participants.push({ actor: focus, role: "initiator" });
+      }
       // Mediators: "unter Vermittlung (des Gastgebers) Oman", "Vermittlung Omans".
       for (let k = 0; k < words.length; k++) {
         if (!/^vermittlung$/.test(words[k]!.f)) continue;
@@ -255,12 +327,13 @@ export function extractEvents(input: EventInput): Event[] {
 
       // Places.
       let placeRefs = ownPlaces;
-      if (!placeRefs.length && t.pos === "verb") placeRefs = refs.filter((r) => r.eventPlace && r.place && inRange(r, c.from, c.to));
+      if (!placeRefs.length && t.pos === "verb") placeRefs = refs.filter((r) => placeOk(r) && inRange(r, c.from, c.to));
       // A visited country is the place of a visit ("wird Witkoff … Israel besuchen").
       if (!placeRefs.length && kind === "consult" && /^besuch/.test(words[f.w]!.f)) {
         placeRefs = refs.filter((r) => r.place && r.m.kind === "state" && inRange(r, c.from, c.to) && r.m.before[0] !== "dem" && r.actor !== participants[0]?.actor);
       }
       const places = [...new Set(placeRefs.map((r) => r.place!))];
+      if (!places.length && focus && /\blandesweit/.test(ct)) places.push(`country:${focus.slice(6)}`);
 
       // Date.
       let date: FuzzyDate | null = null;
@@ -294,10 +367,10 @@ export function extractEvents(input: EventInput): Event[] {
       }
     }
 
-    // One event per family and clause group: a verb and its own noun ("drohte … mit Angriffen") are one.
+    // One event per family and clause: a verb and its own noun ("drohte … mit Angriffen") are one.
     const kept: typeof sentenceEvents = [];
     for (const e of sentenceEvents) {
-      const twin = kept.find((k) => family(k.kind) === family(e.kind) && k.status === e.status && sameActors(k, e) && (k._clause === e._clause || !e.date || !k.date || k.date.value === e.date.value));
+      const twin = kept.find((k) => family(k.kind) === family(e.kind) && k.status === e.status && sameActors(k, e) && k._clause === e._clause);
       if (twin) {
         for (const p of e.participants) if (!twin.participants.some((x) => x.actor === p.actor)) twin.participants.push(p);
         for (const p of e.places) if (!twin.places.includes(p)) twin.places.push(p);
@@ -341,7 +414,7 @@ function nounPhraseEnd(words: Word[], w: number, clauseEnd: number, found: Found
   for (let k = w + 1; k < end; k++) {
     const x = words[k]!;
     if (QUOTE_MARKS.test(x.text)) return k;
-    if (/^(?:ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wurde|wurden|soll|sollen|sei|seien|kann|konnte|konnten|würde|wurde|bleibt|steht)$/.test(x.f)) return k;
+    if (/^(?:ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wurde|wurden|soll|sollen|sollte|sollten|sei|seien|kann|konnte|konnten|muss|mussen|musste|bleibt|steht|will|wollen|wollte)$/.test(x.f)) return k;
   }
   return end;
 }
@@ -373,7 +446,7 @@ function rolesOf(pool: Ref[], words: Word[], wordAt: (o: number) => number, pass
     else if (/^(?:nach|in|im|uber|fur|bei|laut|zufolge|aus|seit|um|an|am|vor)$/.test(prep)) continue;
     else if (OBJECT_CASE.has(det) || OBJECT_CASE.has(prep)) role = symmetric ? "participant" : "target";
     else if (!initiator) role = passive && !symmetric ? "target" : "initiator";
-    else role = "participant";
+    else role = DIRECTED.has(kind) ? "target" : "participant";
     if (role === "initiator") initiator = true;
     out.push({ actor: r.actor!, role });
   }
@@ -395,12 +468,17 @@ function figuresFor(s: Sentence, next: Sentence | undefined, article?: string): 
   const out: Figure[] = [];
   const texts = [fold(s.text)];
   if (next && CONTINUATION.test(fold(next.text))) texts.push(fold(next.text));
-  for (const t of texts) {
+  const originals = [s.text, next?.text ?? ""];
+  texts.forEach((t, ti) => {
     for (const f of FIGURES) {
       const m = f.re.exec(t);
-      if (m) out.push({ what: f.what, value: m[1]!, ...(article ? { article } : {}) });
+      if (!m) continue;
+      // Folding keeps lengths unless the text has ß; then the folded words are kept.
+      const orig = originals[ti]!;
+      const value = orig.length === t.length ? orig.slice(m.index, m.index + m[1]!.length) : m[1]!;
+      out.push({ what: f.what, value, ...(article ? { article } : {}) });
     }
-  }
+  });
   return out;
 }
 

@@ -141,6 +141,7 @@ interface Report {
   initiators: Set<string>;
   places: Set<string>;
   span: [string, string] | null;
+  figures: Set<string>;
   explicit: boolean;
   words: Set<string>;
   agencies: Set<string>;
@@ -148,8 +149,9 @@ interface Report {
 }
 
 const STOP = new Set(["der", "die", "das", "und", "mit", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "im", "in", "von", "zu", "auf", "für", "fur", "hat", "haben", "hatte", "sich", "nach", "bei", "als", "auch", "nicht", "es", "sie", "er", "ist", "war", "wurde", "über", "uber"]);
+/** Content words cut to a crude stem (six letters), so "Vorgehen"/"Vorgehens" and "brutale"/"brutalen" match. */
 function wordSet(s: string): Set<string> {
-  return new Set(fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP.has(w)));
+  return new Set(fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.slice(0, 6)));
 }
 function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;
@@ -169,17 +171,49 @@ function spanOf(date: FuzzyDate | null | undefined): [string, string] | null {
 
 const overlaps = (a: [string, string], b: [string, string]) => a[0] <= b[1] && b[0] <= a[1];
 
-function compatible(a: Report, b: Report): boolean {
-  if (a.family !== b.family) return false;
-  if (a.article === b.article && a.index === b.index) return false;
-  if (a.span && b.span && !overlaps(a.span, b.span)) return false;
-  if (a.initiators.size && b.initiators.size && ![...a.initiators].some((x) => b.initiators.has(x))) return false;
+/** Families whose events have a direction: two different initiators are two events. */
+const DIRECTED_FAMILIES = new Set(["attack", "threat", "accusation", "request", "rejection", "coercion", "protest", "mobilization"]);
+
+let placeCountry: (key: string) => string | null = (k) => (k.startsWith("country:") ? k.slice(8) : null);
+
+function placesAgree(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) {
+    for (const y of b) {
+      if (x === y) return true;
+      const cx = placeCountry(x);
+      const cy = placeCountry(y);
+      if ((x.startsWith("country:") || y.startsWith("country:")) && cx && cx === cy) return true;
+    }
+  }
+  return false;
+}
+
+/** How strongly two reports look like one event (0: not compatible). */
+function affinity(a: Report, b: Report): number {
+  if (a.family !== b.family) return 0;
+  if (a.article === b.article && a.index === b.index) return 0;
+  // Something called off is not the same happening as something that took place.
+  const st = new Set([a.event.status, b.event.status]);
+  if (st.has("cancelled") && st.has("reported")) return 0;
+  if (a.span && b.span && !overlaps(a.span, b.span)) return 0;
+  if (DIRECTED_FAMILIES.has(a.family) && a.initiators.size && b.initiators.size && ![...a.initiators].some((x) => b.initiators.has(x))) return 0;
+  // Two different places (neither lying in the other's country) are two happenings.
+  if (a.places.size && b.places.size && !placesAgree(a.places, b.places)) return 0;
   const sharedActors = [...a.actors].filter((x) => b.actors.has(x)).length;
   const sharedPlaces = [...a.places].filter((x) => b.places.has(x)).length;
+  const sharedFigures = [...a.figures].filter((x) => b.figures.has(x)).length;
   const sim = jaccard(a.words, b.words);
-  const evidence = sharedActors + sharedPlaces + (sim >= 0.5 ? 2 : sim >= 0.3 ? 1 : 0);
-  if (!a.span || !b.span) return evidence >= 2;
-  return evidence >= 1;
+  const sameDay = a.explicit && b.explicit && a.event.date!.value === b.event.date!.value && a.event.date!.precision === "day" ? 1 : 0;
+  const evidence = sharedActors + sharedPlaces + Math.min(1, sharedFigures) + (sim >= 0.5 ? 2 : sim >= 0.25 ? 1 : 0) + sameDay;
+  if (!a.span || !b.span) return evidence >= 2 ? evidence : 0;
+  return evidence >= 1 ? evidence : 0;
+}
+
+function intersect(a: [string, string] | null, b: [string, string] | null): [string, string] | null | "empty" {
+  if (!a) return b;
+  if (!b) return a;
+  const s: [string, string] = [a[0] > b[0] ? a[0] : b[0], a[1] < b[1] ? a[1] : b[1]];
+  return s[0] <= s[1] ? s : "empty";
 }
 
 const ROLE_RANK: Record<ParticipantRole, number> = { initiator: 0, mediator: 1, target: 2, participant: 3 };
@@ -187,6 +221,9 @@ const ROLE_RANK: Record<ParticipantRole, number> = { initiator: 0, mediator: 1, 
 /** Merges the events of all articles into real-world events. */
 export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = unifyActors(graphs)): MergedEvent[] {
   const reports: Report[] = [];
+  const countries = new Map<string, string>();
+  for (const g of graphs) for (const p of g.places) if (p.country) countries.set(p.key, p.country);
+  placeCountry = (k) => countries.get(k) ?? (k.startsWith("country:") ? k.slice(8) : null);
   for (const g of graphs) {
     const h = g.article.contentHash;
     g.events.forEach((e, index) => {
@@ -199,15 +236,17 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
         span: spanOf(e.date),
         explicit: !!e.date && e.date.resolution.kind !== "inferred",
         words: wordSet(e.evidence.map((x) => x.text).join(" ")),
+        figures: new Set((e.figures ?? []).map((f) => f.what)),
         agencies: new Set([...g.article.agencies.map(fold), ...(g.article.outlet ? [fold(g.article.outlet)] : [])]),
         published: g.article.published?.value ?? null,
       });
     });
   }
-  // Candidate pairs share a family and an actor or place (an inverted index, not all pairs).
+  // Candidate pairs share a family and an actor, place, figure or stemmed word (an inverted index, not all pairs).
   const index = new Map<string, number[]>();
+  const keysOf = (r: Report) => [...r.actors, ...r.places, ...[...r.figures].map((f) => `figure:${f}`), ...[...r.words].map((w) => `w:${w}`)];
   reports.forEach((r, i) => {
-    for (const k of [...r.actors, ...r.places]) {
+    for (const k of keysOf(r)) {
       const key = `${r.family}|${k}`;
       const list = index.get(key) ?? [];
       list.push(i);
@@ -215,23 +254,39 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     }
   });
   const uf = new UnionFind();
+  // Per cluster: its initiators and the span all its dates share, so chains never join different attackers
+  // or happenings weeks apart.
   const clusterInitiators = new Map<string, Set<string>>();
+  const clusterSpan = new Map<string, [string, string] | null>();
   const initiatorsOf = (i: number) => clusterInitiators.get(uf.find(String(i))) ?? reports[i]!.initiators;
+  const spanOfCluster = (i: number) => (clusterSpan.has(uf.find(String(i))) ? clusterSpan.get(uf.find(String(i)))! : reports[i]!.span);
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
     const cands = new Set<number>();
-    for (const k of [...r.actors, ...r.places]) for (const j of index.get(`${r.family}|${k}`) ?? []) if (j < i) cands.add(j);
-    for (const j of [...cands].sort((a, b) => b - a)) {
-      const o = reports[j]!;
-      if (uf.find(String(i)) === uf.find(String(j))) continue;
-      if (!compatible(r, o)) continue;
-      // The whole cluster's initiators must agree, so two different attackers never chain into one event.
+    for (const k of keysOf(r)) {
+      const list = index.get(`${r.family}|${k}`) ?? [];
+      if (k.startsWith("w:") && list.length > 200) continue; // a stem in every report says nothing
+      for (const j of list) if (j < i) cands.add(j);
+    }
+    // Join the most similar compatible earlier report's cluster.
+    let best: { j: number; score: number } | null = null;
+    for (const j of cands) {
+      const score = affinity(r, reports[j]!);
+      if (!score) continue;
       const ci = initiatorsOf(i);
       const cj = initiatorsOf(j);
-      if (ci.size && cj.size && ![...ci].some((x) => cj.has(x))) continue;
-      uf.union(String(j), String(i));
-      clusterInitiators.set(uf.find(String(i)), new Set([...ci, ...cj]));
+      if (DIRECTED_FAMILIES.has(r.family) && ci.size && cj.size && ![...ci].some((x) => cj.has(x))) continue;
+      if (intersect(spanOfCluster(i), spanOfCluster(j)) === "empty") continue;
+      if (!best || score > best.score || (score === best.score && j > best.j)) best = { j, score };
     }
+    if (!best) continue;
+    const j = best.j;
+    const ci = initiatorsOf(i);
+    const cj = initiatorsOf(j);
+    const span = intersect(spanOfCluster(i), spanOfCluster(j)) as [string, string] | null;
+    uf.union(String(j), String(i));
+    clusterInitiators.set(uf.find(String(i)), new Set([...ci, ...cj]));
+    clusterSpan.set(uf.find(String(i)), span);
   }
   const clusters = new Map<string, Report[]>();
   reports.forEach((r, i) => {

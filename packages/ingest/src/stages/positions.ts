@@ -23,6 +23,8 @@ import type { Ref, Resolution } from "./resolve.ts";
 
 export interface PositionInput {
   sentences: Sentence[];
+  /** Demonym adjectives (iranische → state:IR), for holders of nominal attitudes ("iranische Forderungen"). */
+  demonyms?: Map<string, string>;
   resolution: Resolution;
   quotes: FoundQuote[];
   dossier: Dossier;
@@ -166,7 +168,7 @@ export function extractPositions(input: PositionInput): Position[] {
         const inScope = atts.filter((a) => scope[a.word] === scope[cw] && !(a.word >= cw && a.word < wordAtChar(cue.to - 1) + 1));
         if (!inScope.length) continue;
         const att = inScope.reduce((a, b) => (Math.abs(a.word - cw) <= Math.abs(b.word - cw) ? a : b));
-        const holder = holderOf(att, words, refs, sQuotes.map((x) => x.q), clauseOf, s.index, lastPerson, lastSubject);
+        const holder = holderOf(att, words, refs, sQuotes.map((x) => x.q), clauseOf, s.index, lastPerson, lastSubject, input.demonyms);
         if (!holder) continue;
         const polarity = att.sw.polarity * (att.negated ? -1 : 1) * cue.polarity;
         const stance: Stance = polarity > 0 ? "support" : "oppose";
@@ -223,6 +225,7 @@ function subjectIn(words: Word[], refs: Ref[], a: number, b: number): string | n
 function holderOf(
   att: Att, words: Word[], refs: Ref[], quotes: FoundQuote[], clauseOf: number[], sentence: number,
   lastPerson: { actor: string; sentence: number } | null, lastSubject: { actor: string; sentence: number } | null,
+  demonyms?: Map<string, string>,
 ): string | null {
   const w = words[att.word]!;
   if (att.sw.nominal) {
@@ -235,9 +238,18 @@ function holderOf(
     // "iranische Forderungen", "Irans Forderung".
     const before = refs.find((r) => r.m.end <= w.start && w.start - r.m.end <= 2 && (r.m.genitive || /^[\p{Ll}]/u.test(r.m.text)));
     if (before) return before.actor!;
+    const adj = demonyms?.get(words[att.word - 1]?.f ?? "");
+    if (adj) return adj;
   }
   const q = quotes.find((x) => w.start >= x.mention.start && w.start < x.mention.end);
-  if (q) return q.speakerActor ?? q.speaker;
+  if (q) {
+    // Inside a quote a third party named as the clause's subject holds the attitude ("weigert sich Khamenei"),
+    // else the speaker ("wir", "ich").
+    const c = clauseOf[att.word]!;
+    const inQuote = refs.filter((r) => r.m.start >= q.mention.start && r.m.start < q.mention.end);
+    const third = subjectIn(words, inQuote, clauseOf.indexOf(c), clauseOf.lastIndexOf(c) + 1);
+    return third ?? q.speakerActor ?? q.speaker;
+  }
   // Subject of the attitude word's clause, else of the clauses before it, nearest first.
   const c = clauseOf[att.word]!;
   for (let cc = c; cc >= 0; cc--) {
@@ -247,7 +259,8 @@ function holderOf(
     // Inside a quote the speaker is the holder; outside, the clause subject.
     const subj = subjectIn(words, refs.filter((r) => !quotes.some((x) => r.m.start >= x.mention.start && r.m.start < x.mention.end)), a, b);
     if (subj) return subj;
-    const pronoun = words.slice(a, b).find((x) => PRONOUNS.has(x.f));
+    // A pronoun as the clause's subject: its first words ("Sie drängten …", "…, betonte er").
+    const pronoun = words.slice(a, Math.min(b, a + 2)).find((x) => PRONOUNS.has(x.f)) ?? (words[att.word + 1] && PRONOUNS.has(words[att.word + 1]!.f) ? words[att.word + 1] : undefined);
     if (pronoun) {
       const best = [lastPerson, lastSubject].filter((x): x is { actor: string; sentence: number } => !!x && sentence - x.sentence <= 2).sort((x, y) => y.sentence - x.sentence)[0];
       if (best) return best.actor;

@@ -41,7 +41,8 @@ const ANON_HEADS = new Set(speechData.anonymousHeads.map(fold));
 const OPENERS: Record<string, string> = { "„": "“”\"", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "‹": "›", "›": "‹" };
 const PRONOUN_SUBJ = new Set(["er", "sie"]);
 const PRONOUN_OBJ = new Set(["ihn", "ihm", "ihr"]);
-const KONJUNKTIV = /\b(?:sei|seien|seiest|habe|hätten|hatten|werde|würden|würde|könne|könnten|müsse|müssten|wolle|wollten|solle|gebe|gäbe|stehe|liege|gehe|bleibe|prüfe|brauche|wisse)\b/;
+const KONJUNKTIV = /(?:^|[^\p{L}])(?:sei|seien|seiest|habe|hätten|werde|würden|würde|könne|könnten|müsse|müssten|wolle|solle|gebe|gäbe|stehe|liege|gehe|bleibe|prüfe|brauche|wisse)(?![\p{L}])/u;
+const PREP = /^(?:auf|in|im|bei|gegenuber|uber|mit|nach|an|am|fur|aus|zu|zum|zur|unter)$/;
 const STOP_LABEL = new Set(["gegenüber", "gegenuber", "von", "vom", "laut", "auf", "am", "im", "in", "bei", "mit", "und", "hinzu", "mit", "nach", "zu", "zufolge", "dem", "der"]);
 const EPITHET = /^(?:der|die) (?:republikaner|demokrat|politiker|präsident|prasident|minister|ministerin|regierungschef|staatschef|kanzler|premier|ministerpräsident|ministerprasident|us-präsident|us-prasident|außenminister|aussenminister|diplomat|analyst|experte|general)$/;
 
@@ -120,6 +121,7 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
   const out: FoundQuote[] = [];
   let lastSpeaker: { s: Speaker; sentence: number } | null = null;
   let lastPerson: { key: string; label: string; sentence: number } | null = null;
+  let lastMedia: { key: string; label: string; sentence: number } | null = null;
   let spanIdx = 0;
 
   for (const s of sentences) {
@@ -166,8 +168,16 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
       const w = words[k];
       if (!w) return null;
       if (PRONOUN_SUBJ.has(w.f) || PRONOUN_OBJ.has(w.f)) return resolvePronoun();
-      // Skip a media source right after the verb ("zitierte Channel 12 hochrangige Beamte").
-      let r = refs.find((x) => x.actor && x.m.start >= w.start && x.m.start < words[clauseEnd - 1]!.end);
+      // "hieß es in der Mitteilung": no named speaker.
+      if (w.f === "es") return { key: null, label: words.slice(k + 1, Math.min(clauseEnd, k + 5)).map((x) => x.text).join(" ") || "unbekannt", actor: null };
+      // "so das Portal": a definite media noun stands for the outlet named before.
+      if (ARTICLE_DEF.has(w.f) && MEDIA_NOUN.test(words[k + 1]?.f ?? "") && !refs.some((x) => x.m.kind === "media" && x.m.start === words[k + 2]?.start)) {
+        const outlet = lastMedia && s.index - lastMedia.sentence <= 3 ? lastMedia : null;
+        if (outlet) return { key: outlet.key, label: outlet.label, actor: outlet.key };
+      }
+      // Skip a media source right after the verb ("zitierte Channel 12 hochrangige Beamte"); a name after a
+      // preposition ("schrieb der Republikaner auf der Plattform Truth Social") is not the speaker.
+      let r = refs.find((x) => x.actor && !x.m.modifier && x.m.start >= w.start && x.m.start < words[clauseEnd - 1]!.end && !PREP.test(prepOf(words, x.m.start)));
       if (r && r.m.kind === "media") {
         const after = words.findIndex((x) => x.start >= r!.m.end);
         const next = refs.find((x) => x !== r && x.actor && x.m.start >= r!.m.end && x.m.start < words[clauseEnd - 1]!.end);
@@ -186,18 +196,19 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
       return label ? { key: null, label, actor: null } : null;
     };
 
-    /** The subject of the sentence's frame: the first actor reference outside quotes, or a pronoun. */
+    /** The subject of the sentence's frame: a person named before `until`, else the first actor reference, or a pronoun. */
     const subjectOf = (until: number): Speaker | null => {
+      let first: Speaker | null = null;
       for (const w of frame) {
         if (w.start >= until) break;
-        if (PRONOUN_SUBJ.has(w.f) && w.i <= 2) return resolvePronoun();
+        if (PRONOUN_SUBJ.has(w.f) && w.i <= 2 && !first) return resolvePronoun();
         const r = refs.find((x) => x.m.start === w.start && x.actor && !x.m.modifier);
-        if (r && r.m.kind !== "media") {
-          if (/^(?:mit|gegenuber|von|vom|laut|bei|uber|fur|nach|zu|aus|in|im|an)$/.test(words[w.i - 1]?.f ?? "")) continue;
-          return fromRef(r);
-        }
+        if (!r) continue;
+        if (/^(?:mit|gegenuber|von|vom|laut|bei|uber|fur|nach|zu|aus|in|im|an|auf|des)$/.test(words[w.i - 1]?.f ?? "")) continue;
+        if (r.m.kind === "person") return fromRef(r);
+        if (!first) first = fromRef(r);
       }
-      return null;
+      return first;
     };
 
     const speechIdx = frame.filter((w) => SPEECH.has(w.f) && !w.cap).map((w) => w.i);
@@ -228,10 +239,13 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
         speaker = subjectOf(q.start);
       }
       // 3. A partial quote in a sentence of saying.
-      if (!speaker && beforeWords.length && (hasSpeech || KONJUNKTIV.test(fold(frame.map((w) => w.text).join(" "))))) {
+      if (!speaker && beforeWords.length && (hasSpeech || KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()))) {
         const verbAfter = speechIdx.find((vi) => words[vi]!.start > q.end);
         const verbBefore = speechIdx.filter((vi) => words[vi]!.end < q.start);
+        const lastBefore = verbBefore[verbBefore.length - 1];
         if (verbAfter !== undefined && !verbBefore.length) speaker = speakerAfterVerb(verbAfter);
+        // "zitierte ihn X mit den Worten", "so das Portal": the speaker follows the verb.
+        else if (lastBefore !== undefined && /^(?:so|zitierte|zitiert|zitierten)$/.test(words[lastBefore]!.f)) speaker = speakerAfterVerb(lastBefore);
         else speaker = subjectOf(q.start) ?? (verbAfter !== undefined ? speakerAfterVerb(verbAfter) : null);
       }
       // 4. A quote standing alone continues the statement before it.
@@ -265,7 +279,7 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
         if (words[from]?.f === "dass") from += 1;
       }
       const clause = from < to && words[from] && words[to - 1] ? text.slice(words[from]!.start, words[to - 1]!.end) : "";
-      if (speaker && clause && before.length && KONJUNKTIV.test(fold(clause)) && clause.split(/\s+/).length >= 4) {
+      if (speaker && clause && before.length && KONJUNKTIV.test(clause.toLowerCase()) && clause.split(/\s+/).length >= 4) {
         out.push({
           speaker: speaker.key, speakerLabel: speaker.label || "unbekannt", text: clause.replace(/[.\s]+$/, ""), mode: "indirect",
           mention: { start: words[from]!.start, end: words[to - 1]!.end, text: clause, sentence: s.index }, saidOn, speakerActor: speaker.actor,
@@ -276,10 +290,29 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
 
     if (sentenceSpeaker) lastSpeaker = { s: sentenceSpeaker, sentence: s.index };
     else if (speechIdx.length && firstPerson) lastSpeaker = { s: fromRef(firstPerson), sentence: s.index };
-    else if (!KONJUNKTIV.test(fold(s.text)) && !mine.length) lastSpeaker = lastSpeaker && s.index - lastSpeaker.sentence <= 1 ? lastSpeaker : null;
+    else if (!KONJUNKTIV.test(s.text.toLowerCase()) && !mine.length) lastSpeaker = lastSpeaker && s.index - lastSpeaker.sentence <= 1 ? lastSpeaker : null;
     if (firstPerson) lastPerson = { key: firstPerson.actor!, label: firstPerson.m.name, sentence: s.index };
+    const media = refs.filter((r) => r.m.kind === "media" && r.actor).pop();
+    if (media) lastMedia = { key: media.actor!, label: media.m.name, sentence: s.index };
   }
   return out;
+}
+
+const ARTICLE_DEF = new Set(["das", "die", "der", "dem", "den"]);
+const MEDIA_NOUN = /^(?:portal|onlineportal|nachrichtenportal|blatt|zeitung|sender|fernsehsender|agentur|nachrichtenagentur|nachrichtenseite|magazin|medium|website)$/;
+
+/** The word before a mention, skipping articles and adjectives (its governing preposition, if any). */
+function prepOf(words: Word[], offset: number): string {
+  const wi = wordIndex(words, offset);
+  for (let k = wi - 1; k >= Math.max(0, wi - 4); k--) {
+    const f = words[k]!.f;
+    if (ARTICLE_DEF.has(f) || f === "des" || f === "einer" || f === "einem" || f === "eines") continue;
+    if (!words[k]!.cap && /(?:e|en|er|es|em)$/.test(f) && !PREP.test(f)) continue;
+    if (words[k]!.cap && k !== wi - 1) return "";
+    if (words[k]!.cap) continue;
+    return f;
+  }
+  return "";
 }
 
 function wordIndex(words: Word[], offset: number): number {
@@ -289,6 +322,7 @@ function wordIndex(words: Word[], offset: number): number {
 /** The noun phrase from `from` up to a preposition, comma or particle (at most seven words). */
 function labelFrom(words: Word[], from: number, to: number): string {
   const parts: string[] = [];
+  if (words[from] && PREP.test(words[from]!.f) && words[from - 1]?.f !== "es") return "";
   for (let k = from; k < Math.min(to, from + 7); k++) {
     const w = words[k]!;
     if (!w.word || (parts.length && STOP_LABEL.has(w.f)) || PARTICLES.has(w.f)) break;

@@ -26,6 +26,8 @@ export interface Ref {
   place?: string;
   /** The place is where something happens (locative use), so it may be an event's place. */
   eventPlace: boolean;
+  /** The locative preposition governing a place use (in, im, nach …), if any. */
+  prep?: string;
 }
 
 export interface Resolution {
@@ -89,16 +91,21 @@ function sameName(a: string[], b: string[]): boolean {
 const LOCATIVE = new Set(["in", "im", "ins", "nach", "aus", "bei", "beim", "nahe", "innerhalb", "ausserhalb", "richtung", "nordlich", "sudlich", "ostlich", "westlich"]);
 const SKIPPABLE = /^(?:der|die|das|dem|den|des|einer|einem|eines|hauptstadt|iranischen|\p{L}+(?:en|er|es|e))$/u;
 
-/** The mention follows a locative preposition, possibly across an article and adjectives ("in der iranischen Hauptstadt"). */
-function isLocative(m: Mention): boolean {
+/**
+ * The locative preposition a mention follows, possibly across an article, adjectives and a genitive before
+ * "Hauptstadt" ("in der iranischen Hauptstadt", "in Omans Hauptstadt Maskat"), or null.
+ */
+function locativePrep(m: Mention): string | null {
   const b = m.before;
-  if (LOCATIVE.has(b[0] ?? "")) return true;
+  if (LOCATIVE.has(b[0] ?? "")) return b[0]!;
   for (let k = 1; k < b.length; k++) {
-    if (!SKIPPABLE.test(b[k - 1] ?? "")) return false;
-    if (LOCATIVE.has(b[k] ?? "")) return true;
+    const skip = SKIPPABLE.test(b[k - 1] ?? "") || (b[k - 2] === "hauptstadt" && /s$/.test(b[k - 1] ?? ""));
+    if (!skip) return null;
+    if (LOCATIVE.has(b[k] ?? "")) return b[k]!;
   }
-  return false;
+  return null;
 }
+const isLocative = (m: Mention) => locativePrep(m) !== null;
 
 function modelMention(m: Mention): ModelMention {
   return { start: m.start, end: m.end, text: m.text, sentence: m.sentence };
@@ -281,6 +288,7 @@ export function resolveEntities(input: ResolveInput): Resolution {
       // A government body "in" a capital is the government, not something happening there.
       const govIn = locative && (m.before[0] === "in" && lex.governmentNouns.has(m.before[1] ?? ""));
       ref.eventPlace = !!place && locative && !govIn && !m.modifier;
+      if (locative) ref.prep = locativePrep(m)!;
       const isCountry = m.via === "gazetteer:country";
       const isSeat = m.via === "gazetteer:seat";
       const actorUse = (isCountry || isSeat) ? !locative || govIn : !!m.state && (!locative || govIn) && m.via === "gazetteer:city";
