@@ -196,6 +196,10 @@ describe("articles", () => {
     expect(a.events).toEqual([expect.objectContaining({ kind: "negotiate", corroborated: true, otherArticles: [expect.objectContaining({ id: articles["Tagesschau"] })] })]);
     const zeit = await caller().articles.byId({ id: articles["Zeit"]! });
     expect(zeit.events[0]).toMatchObject({ kind: "sanction", corroborated: false });
+    // "USA" names both the actor and a place: one actor highlight that mentions the place, not two nested ones.
+    const usa = zeit.spans.filter((s) => zeit.text.slice(s.start, s.end) === "USA");
+    expect(usa).toEqual([expect.objectContaining({ kind: "actor", refId: ids["state:US"], label: expect.stringContaining("place: USA") })]);
+    expect(zeit.places.map((p) => p.name).sort()).toEqual(["USA", "Washington"]);
   });
 });
 

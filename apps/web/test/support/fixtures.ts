@@ -197,7 +197,11 @@ export function articleC(): ArticleGraph {
       { key: "state:US", kind: "state", name: "USA", mentions: [d.m("USA")] },
       { key: "state:IR", kind: "state", name: "Iran", mentions: [d.m("Iran")] },
     ],
-    places: [{ key: "place:washington", name: "Washington", lat: 38.9072, lon: -77.0369, country: "US", precision: "city", mentions: [d.m("Washington")] }],
+    places: [
+      { key: "place:washington", name: "Washington", lat: 38.9072, lon: -77.0369, country: "US", precision: "city", mentions: [d.m("Washington")] },
+      // The same words as the actor `state:US`: shown as one actor highlight.
+      { key: "place:usa", name: "USA", lat: 39.8, lon: -98.6, country: "US", precision: "country", mentions: [d.m("USA")] },
+    ],
     events: [
       {
         kind: "sanction",

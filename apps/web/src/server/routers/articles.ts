@@ -152,9 +152,20 @@ export const articlesRouter = createTRPCRouter({
     const text = a.text;
     const sentenceAt = new Map(a.sentences.map((s) => [s.index, s]));
     const spans: Span[] = [];
+    // Words that name both an actor and a place ("die USA", "Teheran" as the government) are one actor span
+    // that also names the place, so the highlight stays a single link to the actor.
+    const placeAt = new Map<string, string>();
+    for (const m of a.mentions) if (m.kind === "place" && m.place) placeAt.set(`${m.start}:${m.end}`, m.place.name);
+    const actorAt = new Set(a.mentions.filter((m) => m.kind === "actor" && m.actor).map((m) => `${m.start}:${m.end}`));
     for (const m of a.mentions) {
-      if (m.kind === "actor" && m.actor) spans.push({ kind: "actor", start: m.start, end: m.end, refId: m.actor.id, label: `${m.actor.name} (${m.actor.kind})` });
-      if (m.kind === "place" && m.place) spans.push({ kind: "place", start: m.start, end: m.end, refId: m.place.id, label: m.place.country ? `${m.place.name}, ${m.place.country}` : m.place.name });
+      const at = `${m.start}:${m.end}`;
+      if (m.kind === "actor" && m.actor) {
+        const place = placeAt.get(at);
+        spans.push({ kind: "actor", start: m.start, end: m.end, refId: m.actor.id, label: `${m.actor.name} (${m.actor.kind})${place ? `; place: ${place}` : ""}` });
+      }
+      if (m.kind === "place" && m.place && !actorAt.has(at)) {
+        spans.push({ kind: "place", start: m.start, end: m.end, refId: m.place.id, label: m.place.country ? `${m.place.name}, ${m.place.country}` : m.place.name });
+      }
     }
     for (const q of a.quotes) {
       spans.push({ kind: "quote", start: q.start, end: q.end, refId: q.id, label: `${q.mode === "direct" ? "Quote" : "Reported speech"}: ${q.speaker?.name ?? q.speakerLabel}` });
