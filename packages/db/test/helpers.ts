@@ -56,3 +56,15 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
     ]);
   return { dossier, issue, article, sentence, actor, actorAlias, place, placeAlias, mention, event, eventReport, eventParticipant, eventPlace, eventFigure, quote, position, ingestRun };
 }
+
+/** Empties every table but Prisma's migration history (one constant statement; table names quoted by format %I). */
+export async function resetDatabase(db: Db): Promise<void> {
+  await db.$executeRaw`
+    DO $$
+    DECLARE tables text;
+    BEGIN
+      SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables
+        FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations';
+      IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE TABLE ' || tables || ' CASCADE'; END IF;
+    END $$`;
+}

@@ -1,18 +1,23 @@
 import { loadDossier } from "@lagebild/model/node";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { ensureDossier, persistExtraction, recordIngestRun } from "../src/persist.ts";
 import { extraction, merged, protestArticle, talksDpa, talksReuters } from "./fixtures.ts";
-import { freshDatabase, rowCounts, type TestDatabase } from "./helpers.ts";
+import { freshDatabase, resetDatabase, rowCounts, type TestDatabase } from "./helpers.ts";
 
-const opened: TestDatabase[] = [];
-async function database() {
-  const d = await freshDatabase();
-  opened.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((d) => d.drop()));
+// One database for this file, emptied before each test (creating databases is slow on a busy server).
+let shared: TestDatabase;
+beforeAll(async () => {
+  shared = await freshDatabase();
 });
+beforeEach(async () => {
+  await resetDatabase(shared.db);
+});
+afterAll(async () => {
+  await shared?.drop();
+});
+async function database() {
+  return shared;
+}
 
 describe("persistExtraction", () => {
   test("stores an article graph completely and traceably", async () => {
@@ -139,17 +144,17 @@ describe("persistExtraction", () => {
     await persistExtraction(db, extraction([talksReuters({ date: "2026-03-01" })]));
     expect(await db.event.count()).toBe(2);
 
-    const other = await database();
+    await resetDatabase(db);
     let asked = 0;
-    await persistExtraction(other.db, extraction([talksDpa()]));
-    await persistExtraction(other.db, extraction([talksReuters()]), {
+    await persistExtraction(db, extraction([talksDpa()]));
+    await persistExtraction(db, extraction([talksReuters()]), {
       findExistingEvent: async () => {
         asked++;
         return null;
       },
     });
     expect(asked).toBe(1);
-    expect(await other.db.event.count()).toBe(2);
+    expect(await db.event.count()).toBe(2);
   });
 
   test("actor aliases keep the article they were seen in; missing roles are filled, known ones kept", async () => {
