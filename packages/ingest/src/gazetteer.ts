@@ -201,10 +201,10 @@ function buildLexicon(dossier?: Dossier): Lexicon {
       ...(p.affiliation ? { affiliation: p.affiliation } : prev?.affiliation ? { affiliation: prev.affiliation } : {}),
     });
     for (const form of [p.name, ...aliases]) {
-      add(form, { kind: "person", key: p.key }, true);
+      add(form, { kind: "person", key: p.key }, /^\p{Lu}/u.test(form));
       const words = wordsOfForm(form);
       const gen = /[sxzß.]$/i.test(form) ? null : `${form}s`;
-      if (gen) add(gen, { kind: "person", key: p.key, genitive: true }, true);
+      if (gen) add(gen, { kind: "person", key: p.key, genitive: true }, /^\p{Lu}/u.test(form));
       const last = words[words.length - 1];
       if (last && words.length > 1) surnames.set(last, [...new Set([...(surnames.get(last) ?? []), p.key])]);
     }

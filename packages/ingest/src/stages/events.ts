@@ -62,7 +62,6 @@ const CANCELLED = new RegExp(fold(triggerData.status.cancelled));
 const HYPOTHETICAL = new RegExp(triggerData.status.hypothetical);
 const EVENTIVE = new Set<string>(triggerData.eventiveNouns);
 const ATTRIBUTIVE_BEFORE = new Set(["der", "die", "das", "dem", "den", "des", "einer", "einem", "einen", "eines", "ein", "eine"]);
-const SOURCE = /^(?:zufolge|laut)$/;
 const DIRECTED = new Set<EventKind>(["threaten", "attack", "accuse", "demand", "appeal", "sanction", "crackdown", "reject"]);
 const NEGATION = new RegExp(`^(?:${triggerData.negation})$`);
 const ANAPHORA = new RegExp(`\\b(?:${fold(triggerData.temporalAnaphora)})\\b`);
@@ -87,6 +86,7 @@ const ARTICLES = new Set(["der", "die", "das", "dem", "den", "des", "ein", "eine
 const DEFINITE = new Set(["der", "die", "das", "dem", "den", "des", "dieser", "diese", "dieses", "diesem", "diesen"]);
 const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
 const STATUS_WORDS = /^(?:geplant\w*|abgesagt\w*|begonnen|beginn\w*|stattfind\w*|stattgefunden|fortgesetzt|angesetzt)$/;
+const LIGHT_VERB = /\b(?:stattfind\w*|stattgefunden|fand\w* statt|begonnen|beginn\w*|begann\w*|gegeben|gab|gibt|ereignet\w*|geplant\w*|abgesagt|fortgesetzt|laufen|liefen|angesetzt)\b/;
 const PASSIVE = /\b(?:wurde|wurden|worden|wird|werden)\b/;
 
 interface Clause {
@@ -167,7 +167,7 @@ export function extractEvents(input: EventInput): Event[] {
       const ci = clauseOfWord[i]!;
       const ct = clauseText[ci]!;
       // Conditions look at the clause and the words before it (a verb may close a clause cut off by an apposition).
-      const context = `${words.slice(Math.max(0, i - 20), i).map((x) => x.f).join(" ")} ${ct}`;
+      const context = `${words.slice(Math.max(0, i - 30), i).map((x) => x.f).join(" ")} ${ct}`;
       for (const t of ts) {
         const isNoun = w.cap && i > 0 ? true : w.cap ? t.pos === "noun" : false;
         if ((t.pos === "noun") !== isNoun) continue;
@@ -220,7 +220,7 @@ export function extractEvents(input: EventInput): Event[] {
       });
       // "nach X" names where something happens only for travel; elsewhere it is a destination ("nach Oman verlegen").
       const travel = /^(?:reis|flog|gefl|besuch)/.test(words[f.w]!.f);
-      const placeOk = (r: Ref) => r.eventPlace && !!r.place && (r.prep !== "nach" || travel);
+      const placeOk = (r: Ref) => r.eventPlace && !!r.place && r.prep !== "aus" && (r.prep !== "nach" || travel);
       const ownPlaces = refs.filter((r) => placeOk(r) && inRange(r, t.pos === "noun" ? f.w : c.from, phraseTo));
       const ownActors: Ref[] = [];
       if (t.pos === "noun") {
@@ -228,12 +228,15 @@ export function extractEvents(input: EventInput): Event[] {
         for (const r of refs) {
           if (!r.actor || r.m.modifier || r.m.kind === "media" || !inRange(r, f.w + 1, phraseTo)) continue;
           const prep = prepBefore(words, wordAt(r.m.start));
-          const ok: boolean = /^(?:zwischen|mit|von|vom|gegen)$/.test(prep) || (prep === "und" && chained);
+          const wi = wordAt(r.m.start);
+          const fromTo = (prep === "von" || prep === "vom") && words.slice(wi + 1, wi + 4).some((x) => x.f === "nach");
+          const ok: boolean = (/^(?:zwischen|mit|von|vom|gegen)$/.test(prep) && !fromTo) || (prep === "und" && chained);
           if (ok) ownActors.push(r);
           chained = ok;
         }
       }
-      const mainNoun = t.pos === "noun" && !verbClauses.has(f.clause);
+      // A noun is its clause's event when a light verb says it happened ("Massenproteste gegeben", "Verhandlungen begonnen").
+      const mainNoun = t.pos === "noun" && !verbClauses.has(f.clause) && LIGHT_VERB.test(ct);
       if (mainNoun && !ownDates.length) {
         for (const d of dates) if (clauseOfWord[wordAt(d.start)] === f.clause) ownDates.push(d);
       }
@@ -243,6 +246,10 @@ export function extractEvents(input: EventInput): Event[] {
       const preWords = words.slice(phraseFrom, f.w).map((w) => w.f);
       const statusWord = preWords.some((x) => STATUS_WORDS.test(x)) || STATUS_WORDS.test(words[phraseTo]?.f ?? "") || (t.pos === "noun" && /\b(?:stattfind|stattgefunden|begonnen|abgesagt|geplant|fortgesetzt|ereignete)/.test(ct));
 
+      // A noun in the genitive of another noun ("Zusammenbruch der Gespräche", "Aufnahme von Verhandlungen") is that
+      // noun's complement, not an event of its own.
+      if (t.pos === "noun" && f.w >= 2 && /^(?:der|des|von)$/.test(words[f.w - 1]!.f) && words[f.w - 2]!.cap && words[f.w - 2]!.word) continue;
+      if (t.pos === "noun" && f.w >= 3 && /^(?:der|des|von)$/.test(words[f.w - 2]!.f) && !words[f.w - 1]!.cap && words[f.w - 3]!.cap && words[f.w - 3]!.word) continue;
       if (t.pos === "noun") {
         const hasOwn = ownDates.length > 0 || ownPlaces.length > 0;
         const eventive = EVENTIVE.has(kind);

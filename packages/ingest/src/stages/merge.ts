@@ -254,12 +254,33 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     }
   });
   const uf = new UnionFind();
-  // Per cluster: its initiators and the span all its dates share, so chains never join different attackers
-  // or happenings weeks apart.
-  const clusterInitiators = new Map<string, Set<string>>();
-  const clusterSpan = new Map<string, [string, string] | null>();
-  const initiatorsOf = (i: number) => clusterInitiators.get(uf.find(String(i))) ?? reports[i]!.initiators;
-  const spanOfCluster = (i: number) => (clusterSpan.has(uf.find(String(i))) ? clusterSpan.get(uf.find(String(i)))! : reports[i]!.span);
+  // Per cluster: what all its reports must agree on, so chains never join different attackers, happenings weeks
+  // apart, a cancelled and a held meeting, or two places.
+  interface ClusterState {
+    initiators: Set<string>;
+    span: [string, string] | null;
+    statuses: Set<string>;
+    places: Set<string>;
+  }
+  const state = new Map<string, ClusterState>();
+  const stateOf = (i: number): ClusterState => {
+    const root = uf.find(String(i));
+    let st = state.get(root);
+    if (!st) {
+      const r = reports[i]!;
+      st = { initiators: new Set(r.initiators), span: r.span, statuses: new Set([r.event.status]), places: new Set(r.places) };
+      state.set(root, st);
+    }
+    return st;
+  };
+  const joinable = (a: ClusterState, b: ClusterState, family: string): [string, string] | null | false => {
+    if (DIRECTED_FAMILIES.has(family) && a.initiators.size && b.initiators.size && ![...a.initiators].some((x) => b.initiators.has(x))) return false;
+    const st = new Set([...a.statuses, ...b.statuses]);
+    if (st.has("cancelled") && st.has("reported")) return false;
+    if (a.places.size && b.places.size && !placesAgree(a.places, b.places)) return false;
+    const span = intersect(a.span, b.span);
+    return span === "empty" ? false : span;
+  };
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
     const cands = new Set<number>();
@@ -268,25 +289,21 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
       if (k.startsWith("w:") && list.length > 200) continue; // a stem in every report says nothing
       for (const j of list) if (j < i) cands.add(j);
     }
-    // Join the most similar compatible earlier report's cluster.
-    let best: { j: number; score: number } | null = null;
-    for (const j of cands) {
-      const score = affinity(r, reports[j]!);
-      if (!score) continue;
-      const ci = initiatorsOf(i);
-      const cj = initiatorsOf(j);
-      if (DIRECTED_FAMILIES.has(r.family) && ci.size && cj.size && ![...ci].some((x) => cj.has(x))) continue;
-      if (intersect(spanOfCluster(i), spanOfCluster(j)) === "empty") continue;
-      if (!best || score > best.score || (score === best.score && j > best.j)) best = { j, score };
+    // Join compatible earlier reports' clusters, most similar first, as long as the joined cluster stays consistent.
+    const scored = [...cands].map((j) => ({ j, score: affinity(r, reports[j]!) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score || b.j - a.j);
+    for (const { j } of scored) {
+      if (uf.find(String(i)) === uf.find(String(j))) continue;
+      const a = stateOf(i);
+      const b = stateOf(j);
+      const span = joinable(a, b, r.family);
+      if (span === false) continue;
+      const merged: ClusterState = {
+        initiators: new Set([...a.initiators, ...b.initiators]), span,
+        statuses: new Set([...a.statuses, ...b.statuses]), places: new Set([...a.places, ...b.places]),
+      };
+      uf.union(String(j), String(i));
+      state.set(uf.find(String(i)), merged);
     }
-    if (!best) continue;
-    const j = best.j;
-    const ci = initiatorsOf(i);
-    const cj = initiatorsOf(j);
-    const span = intersect(spanOfCluster(i), spanOfCluster(j)) as [string, string] | null;
-    uf.union(String(j), String(i));
-    clusterInitiators.set(uf.find(String(i)), new Set([...ci, ...cj]));
-    clusterSpan.set(uf.find(String(i)), span);
   }
   const clusters = new Map<string, Report[]>();
   reports.forEach((r, i) => {

@@ -53,6 +53,8 @@ const BOUNDARY = /^[,;:–—()]$/;
 const PREPOSITION = /^(?:mit|gegenuber|von|vom|laut|bei|uber|fur|nach|zu|zum|zur|aus|in|im|an|am|auf|gegen|zwischen|unter|vor|durch|ohne|um|seit|wegen)$/;
 const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
 const PRONOUNS = new Set(["er", "sie"]);
+/** Roles that do not speak for a government. */
+const NOT_OFFICIAL = /analyst|expert|wissenschaftler|journalist|reporter|korrespondent|professor|forscher|kolumnist|moderator|opposition|rebell|schwieger|sohn|tochter|ehefrau|ehemann|bruder|schwester|ehemalig|vorganger|kritiker|aktivist|fotograf/;
 
 interface Cue {
   issue: string;
@@ -172,16 +174,21 @@ export function extractPositions(input: PositionInput): Position[] {
         if (!holder) continue;
         const polarity = att.sw.polarity * (att.negated ? -1 : 1) * cue.polarity;
         const stance: Stance = polarity > 0 ? "support" : "oppose";
-        const key = `${holder}|${cue.issue}|${stance}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
         const quoteAt = sQuotes.find((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
         const date = (input.dates ?? []).find((d) => d.sentence === s.index)?.date.value ?? input.published ?? null;
-        out.push({
-          actor: holder, issue: cue.issue, stance, modality: att.negated ? (att.sw.polarity > 0 ? "reject" : "concede") : att.sw.modality,
-          evidence: { start: s.start, end: s.end, text: s.text, sentence: s.index },
-          date, quote: quoteAt ? quoteAt.qi : null,
-        });
+        // An official speaks for the state: the position is also the state's (a spokesman, a minister, a president).
+        const person = resolution.byKey.get(holder);
+        const official = person?.kind === "person" && person.affiliation?.startsWith("state:") && person.role && !NOT_OFFICIAL.test(fold(person.role));
+        for (const actor of official ? [holder, person!.affiliation!] : [holder]) {
+          const key = `${actor}|${cue.issue}|${stance}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({
+            actor, issue: cue.issue, stance, modality: att.negated ? (att.sw.polarity > 0 ? "reject" : "concede") : att.sw.modality,
+            evidence: { start: s.start, end: s.end, text: s.text, sentence: s.index },
+            date, quote: quoteAt ? quoteAt.qi : null,
+          });
+        }
       }
     }
     if (firstPersonRef) lastPerson = { actor: firstPersonRef.actor!, sentence: s.index };
