@@ -75,7 +75,6 @@ describe("migrations", () => {
     expect(folder).toMatch(/^\d{14}_actor_nickname$/);
     expect(readFileSync(join(migrationsDir, folder!, "migration.sql"), "utf8")).toMatch(/"nickname"/);
     expect(await diffMigrationsToSchema(adminUrl, { schemaPath, migrationsDir })).toBe("");
-    expect(await createMigration(adminUrl, "again", { schemaPath, migrationsDir })).toBeNull();
 
     // The new migration applies on top of the committed ones.
     const d = await freshDatabase({ migrated: false });
