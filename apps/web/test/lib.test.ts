@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterQuery, filterToSearchParams, parseFilter, safeParseFilter } from "../src/lib/filters.ts";
-import { nestSpans, spanHref, type Span } from "../src/lib/spans.ts";
+import { nestSpans, nestSpansBySentence, spanHref, type Segment, type SentenceNode, type Span } from "../src/lib/spans.ts";
 
 describe("filters in the URL", () => {
   it("round-trips a filter through search params (shareable link)", () => {
@@ -58,5 +58,28 @@ describe("span nesting", () => {
   it("links actors to their page and triggers to the event evidence", () => {
     expect(spanHref({ kind: "actor", start: 0, end: 1, refId: "a1", label: "" })).toBe("/actors/a1");
     expect(spanHref({ kind: "trigger", start: 0, end: 1, refId: "e1", anchor: "r1", label: "" })).toBe("/events/e1#report-r1");
+  });
+});
+
+describe("span nesting by sentence", () => {
+  const text = "„Wir verhandeln. Aber nicht über Raketen“, sagte Araghtschi. Trump drohte.";
+  const sentences = [
+    { index: 0, start: 0, end: text.indexOf(" Aber") },
+    { index: 1, start: text.indexOf("Aber"), end: text.indexOf(" Trump") },
+    { index: 2, start: text.indexOf("Trump"), end: text.length },
+  ];
+  const flat = (segs: (Segment | SentenceNode)[]): string =>
+    segs.map((x) => (typeof x === "string" ? x : "sentence" in x ? flat(x.children) : flat(x.children))).join("");
+
+  it("wraps every sentence (anchor #s-N) and splits a quote over two sentences into fragments", () => {
+    const quote: Span = { kind: "quote", start: 0, end: text.indexOf(",") , refId: "q1", label: "" };
+    const actor: Span = { kind: "actor", start: text.indexOf("Trump"), end: text.indexOf("Trump") + 5, refId: "a1", label: "" };
+    const { segments, dropped } = nestSpansBySentence(text, [quote, actor], sentences);
+    expect(dropped).toBe(0);
+    expect(flat(segments)).toBe(text);
+    const nodes = segments.filter((x): x is SentenceNode => typeof x !== "string" && "sentence" in x);
+    expect(nodes.map((n) => n.sentence)).toEqual([0, 1, 2]);
+    const quoteFragments = nodes.flatMap((n) => n.children.filter((c) => typeof c !== "string" && c.span.kind === "quote"));
+    expect(quoteFragments).toHaveLength(2);
   });
 });

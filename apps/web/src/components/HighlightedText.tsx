@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { nestSpans, spanHref, type Segment, type Span } from "../lib/spans.ts";
+import { nestSpansBySentence, spanHref, type Segment, type SentenceRange, type Span } from "../lib/spans.ts";
 
 const KIND_NAME: Record<Span["kind"], string> = { actor: "actor", place: "place", date: "date", quote: "quote", trigger: "event trigger" };
 
@@ -28,13 +28,24 @@ function render(segments: Segment[], keyPrefix: string): ReactNode[] {
   });
 }
 
-/** An article's cleaned text with its extracted spans highlighted and linked (server-rendered). */
-export function HighlightedText({ text, spans, lang }: { text: string; spans: Span[]; lang?: string }) {
-  const { segments, dropped } = nestSpans(text, spans);
+/**
+ * An article's cleaned text with its extracted spans highlighted and linked (server-rendered). Each sentence is an
+ * anchor (`#s-<index>`, 0-based like the model's sentence indexes), so evidence elsewhere can link to it.
+ */
+export function HighlightedText({ text, spans, sentences, lang }: { text: string; spans: Span[]; sentences: SentenceRange[]; lang?: string }) {
+  const { segments, dropped } = nestSpansBySentence(text, spans, sentences);
   return (
     <>
       <div className="reader" lang={lang} style={{ whiteSpace: "pre-wrap" }}>
-        {render(segments, "s")}
+        {segments.map((seg, i) =>
+          typeof seg !== "string" && "sentence" in seg ? (
+            <span key={`s${seg.sentence}`} id={`s-${seg.sentence}`} className="sentence">
+              {render(seg.children, `s${i}.`)}
+            </span>
+          ) : (
+            render([seg], `g${i}.`)
+          ),
+        )}
       </div>
       {dropped > 0 && <p className="meta">{dropped} overlapping highlights are not shown.</p>}
     </>

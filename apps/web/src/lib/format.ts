@@ -37,3 +37,10 @@ export const STANCE_LABEL: Record<string, string> = {
   neutral: "neutral on",
   ambiguous: "ambiguous on",
 };
+
+/** An article's title, or its file name (without folders) when it has none. */
+export function articleTitle(title: string | null | undefined, file?: string | null): string {
+  if (title?.trim()) return title;
+  if (file) return file.split(/[\\/]/).pop() || file;
+  return "Untitled article";
+}

@@ -41,10 +41,26 @@ export function spanHref(s: Span): string {
   }
 }
 
-/** Builds the nesting of spans over `text`; returns the segments and how many spans had to be dropped. */
-export function nestSpans(text: string, spans: readonly Span[]): { segments: Segment[]; dropped: number } {
+export interface SentenceRange {
+  index: number;
+  start: number;
+  end: number;
+}
+
+/** A sentence of the text (an anchor target `#s-<index>`), holding its nested spans. */
+export interface SentenceNode {
+  sentence: number;
+  children: Segment[];
+}
+
+interface Node {
+  span: Span;
+  kids: Node[];
+}
+
+function dedupeAndSort(text: string, spans: readonly Span[]): Span[] {
   const seen = new Set<string>();
-  const sorted = spans
+  return spans
     .filter((s) => s.start >= 0 && s.end > s.start && s.end <= text.length)
     .filter((s) => {
       const k = `${s.kind}:${s.start}:${s.end}`;
@@ -52,12 +68,15 @@ export function nestSpans(text: string, spans: readonly Span[]): { segments: Seg
       seen.add(k);
       return true;
     })
-    .sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[a.kind] - PRIORITY[b.kind]);
+    .sort(bySpanOrder);
+}
 
-  interface Node {
-    span: Span;
-    kids: Node[];
-  }
+function bySpanOrder(a: Span, b: Span): number {
+  return a.start - b.start || b.end - a.end || PRIORITY[a.kind] - PRIORITY[b.kind];
+}
+
+/** Nests sorted spans lying within [from, to); returns segments covering exactly text[from, to). */
+function nestRange(text: string, from: number, to: number, sorted: Span[]): { segments: Segment[]; dropped: number } {
   const roots: Node[] = [];
   const stack: Node[] = [];
   let dropped = 0;
@@ -72,17 +91,59 @@ export function nestSpans(text: string, spans: readonly Span[]): { segments: Seg
     (top ? top.kids : roots).push(node);
     stack.push(node);
   }
-
-  function build(from: number, to: number, nodes: Node[]): Segment[] {
+  function build(a: number, b: number, nodes: Node[]): Segment[] {
     const out: Segment[] = [];
-    let at = from;
+    let at = a;
     for (const n of nodes) {
       if (n.span.start > at) out.push(text.slice(at, n.span.start));
       out.push({ span: n.span, children: build(n.span.start, n.span.end, n.kids) });
       at = n.span.end;
     }
-    if (at < to) out.push(text.slice(at, to));
+    if (at < b) out.push(text.slice(at, b));
     return out;
   }
-  return { segments: build(0, text.length, roots), dropped };
+  return { segments: build(from, to, roots), dropped };
+}
+
+/** Builds the nesting of spans over `text`; returns the segments and how many spans had to be dropped. */
+export function nestSpans(text: string, spans: readonly Span[]): { segments: Segment[]; dropped: number } {
+  return nestRange(text, 0, text.length, dedupeAndSort(text, spans));
+}
+
+/**
+ * Like `nestSpans`, grouped by sentence: each sentence becomes a node (anchor `#s-<index>`), and a span running over
+ * a sentence boundary (a quote of several sentences) is split into one fragment per sentence instead of being dropped.
+ */
+export function nestSpansBySentence(
+  text: string,
+  spans: readonly Span[],
+  sentences: readonly SentenceRange[],
+): { segments: (Segment | SentenceNode)[]; dropped: number } {
+  const sorted = dedupeAndSort(text, spans);
+  const ordered = [...sentences].filter((s) => s.start >= 0 && s.end > s.start && s.end <= text.length).sort((a, b) => a.start - b.start);
+  const out: (Segment | SentenceNode)[] = [];
+  let dropped = 0;
+  let at = 0;
+  for (const s of ordered) {
+    if (s.start < at) continue; // overlapping sentence ranges: keep the first
+    if (s.start > at) {
+      const gap = nestRange(text, at, s.start, sorted.filter((x) => x.start >= at && x.end <= s.start));
+      out.push(...gap.segments);
+      dropped += gap.dropped;
+    }
+    const inside = sorted
+      .filter((x) => x.start < s.end && x.end > s.start)
+      .map((x) => (x.start >= s.start && x.end <= s.end ? x : { ...x, start: Math.max(x.start, s.start), end: Math.min(x.end, s.end) }))
+      .sort(bySpanOrder);
+    const nested = nestRange(text, s.start, s.end, inside);
+    dropped += nested.dropped;
+    out.push({ sentence: s.index, children: nested.segments });
+    at = s.end;
+  }
+  if (at < text.length) {
+    const tail = nestRange(text, at, text.length, sorted.filter((x) => x.start >= at));
+    out.push(...tail.segments);
+    dropped += tail.dropped;
+  }
+  return { segments: out, dropped };
 }

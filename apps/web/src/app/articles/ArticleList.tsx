@@ -4,7 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Empty, Pager } from "~/components/ui.tsx";
 import { isEmptyFilter, withFilter, type ViewFilter } from "~/lib/filters.ts";
-import { formatFuzzyDate, plural } from "~/lib/format.ts";
+import { articleTitle, formatFuzzyDate, plural } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 
 /** The article list; its data is prefetched on the server and hydrated, so it is in the first HTML. */
@@ -38,7 +38,7 @@ export function ArticleList({ filter, cursor, limit }: { filter: ViewFilter; cur
           <li key={a.id} data-article={a.id}>
             <div>
               <Link href={`/articles/${a.id}`} className="item-title">
-                {a.title ?? a.file}
+                {articleTitle(a.title, a.file)}
               </Link>
             </div>
             <div className="meta">

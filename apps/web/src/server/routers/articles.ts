@@ -225,6 +225,7 @@ export const articlesRouter = createTRPCRouter({
       ingestedAt: a.createdAt,
       text,
       spans: valid,
+      sentences: a.sentences.map((x) => ({ index: x.index, start: x.start, end: x.end })),
       actors: [...actors.values()].sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name)),
       places: [...places.values()].sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name)),
       quotes: a.quotes.map((q) => ({ id: q.id, text: q.text, mode: q.mode, saidOn: q.saidOn, speakerLabel: q.speakerLabel, speaker: q.speaker })),

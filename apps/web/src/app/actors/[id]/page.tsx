@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatFuzzyDate, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
+import { articleTitle, formatFuzzyDate, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
 
 export const dynamic = "force-dynamic";
@@ -59,7 +59,7 @@ export default async function ActorPage({ params }: Props) {
                             <td>
                               <span lang="de">“{p.evidence}”</span>
                               <div className="meta">
-                                <Link href={`/articles/${p.article.id}`}>{p.article.title ?? "article"}</Link>
+                                <Link href={`/articles/${p.article.id}`}>{articleTitle(p.article.title)}</Link>
                                 {p.article.outlet && ` · ${p.article.outlet}`}
                               </div>
                             </td>
@@ -127,7 +127,7 @@ export default async function ActorPage({ params }: Props) {
                   <blockquote lang="de">{q.text}</blockquote>
                   <figcaption className="meta">
                     {q.mode === "indirect" ? "reported speech" : "direct quote"}
-                    {q.saidOn && `, ${formatFuzzyDate(q.saidOn)}`} — <Link href={`/articles/${q.article.id}#quote-${q.id}`}>{q.article.title ?? "article"}</Link>
+                    {q.saidOn && `, ${formatFuzzyDate(q.saidOn)}`} — <Link href={`/articles/${q.article.id}#quote-${q.id}`}>{articleTitle(q.article.title)}</Link>
                     {q.article.outlet && ` · ${q.article.outlet}`}
                   </figcaption>
                 </figure>
@@ -151,7 +151,7 @@ export default async function ActorPage({ params }: Props) {
                       {al.articles.map((x, i) => (
                         <span key={x.id}>
                           {i > 0 && ", "}
-                          <Link href={`/articles/${x.id}`}>{x.outlet ?? x.title ?? "article"}</Link>
+                          <Link href={`/articles/${x.id}`}>{x.outlet ?? articleTitle(x.title)}</Link>
                         </span>
                       ))}
                     </span>
@@ -170,7 +170,7 @@ export default async function ActorPage({ params }: Props) {
               <ul>
                 {a.seenIn.map((s) => (
                   <li key={s.id}>
-                    <Link href={`/articles/${s.id}`}>{s.title ?? "article"}</Link>
+                    <Link href={`/articles/${s.id}`}>{articleTitle(s.title)}</Link>
                     <span className="meta">
                       {" "}
                       {s.outlet} · {formatFuzzyDate(s.publishedValue, "")} · {s.mentions}×

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { HighlightedText } from "~/components/HighlightedText.tsx";
 import { SpanLegend } from "~/components/SpanLegend.tsx";
-import { formatFuzzyDate, formatTimestamp, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
+import { articleTitle, formatFuzzyDate, formatTimestamp, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const a = await (await api()).articles.byId({ id }).catch(() => null);
-  return { title: a?.title ?? "Article" };
+  return { title: a ? articleTitle(a.title, a.file) : "Article" };
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -27,7 +27,7 @@ export default async function ArticlePage({ params }: Props) {
         <Link href="/articles">← Articles</Link>
       </p>
       <h1 id="article-title" lang={a.language}>
-        {a.title ?? a.file}
+        {articleTitle(a.title, a.file)}
       </h1>
       <p className="meta">
         {[a.outlet, a.published ? formatFuzzyDate(a.published.value) : "date unknown", a.agencies.length ? a.agencies.join(", ") : null].filter(Boolean).join(" · ")}
@@ -37,7 +37,7 @@ export default async function ArticlePage({ params }: Props) {
         <section className="card" aria-labelledby="text-heading">
           <h2 id="text-heading">Text</h2>
           <SpanLegend counts={counts}>
-            <HighlightedText text={a.text} spans={a.spans} lang={a.language} />
+            <HighlightedText text={a.text} spans={a.spans} sentences={a.sentences} lang={a.language} />
           </SpanLegend>
         </section>
 
@@ -138,7 +138,7 @@ export default async function ArticlePage({ params }: Props) {
                       <ul>
                         {e.otherArticles.slice(0, 5).map((o) => (
                           <li key={o.id}>
-                            <Link href={`/articles/${o.id}`}>{o.title ?? "untitled"}</Link> <span className="meta">{o.outlet}</span>
+                            <Link href={`/articles/${o.id}`}>{articleTitle(o.title)}</Link> <span className="meta">{o.outlet}</span>
                           </li>
                         ))}
                       </ul>

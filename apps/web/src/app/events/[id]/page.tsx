@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatFuzzyDate, kindLabel } from "~/lib/format.ts";
+import { articleTitle, formatFuzzyDate, kindLabel } from "~/lib/format.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +43,7 @@ export default async function EventPage({ params }: Props) {
               <li key={r.id} id={`report-${r.id}`} data-report={r.id}>
                 <div>
                   <Link href={`/articles/${r.article.id}`} className="item-title">
-                    {r.article.title ?? r.article.file}
+                    {articleTitle(r.article.title, r.article.file)}
                   </Link>
                 </div>
                 <div className="meta">
@@ -153,7 +153,7 @@ export default async function EventPage({ params }: Props) {
                     <ul>
                       {f.values.map((v, i) => (
                         <li key={i}>
-                          {v.value} <span className="meta">— {v.article.outlet ?? v.article.title ?? "source"}</span>
+                          {v.value} <span className="meta">— {v.article.outlet ?? articleTitle(v.article.title)}</span>
                         </li>
                       ))}
                     </ul>
