@@ -93,6 +93,7 @@ function extractInputs(args: ParsedArgs, ctx: ExtractContext, io: CliIo, progres
   progress?.setTotal(total);
   steps = total;
 
+  const shown = new Set<string>();
   function* documents(): Generator<RawDocument> {
     for (const { files: inputs, failures } of expanded) {
       for (const f of failures) {
@@ -124,11 +125,16 @@ function extractInputs(args: ParsedArgs, ctx: ExtractContext, io: CliIo, progres
       if (outcome.status === "failed") progress?.step(file, "failed", outcome.error);
       else if (outcome.status === "duplicate") progress?.step(file, "unchanged", `same text as ${outcome.of}`);
       else {
-        for (const w of outcome.warnings) warn(`warning: ${file}: ${w}`);
+        for (const w of outcome.warnings) {
+          shown.add(`${file}\t${w}`);
+          warn(`warning: ${file}: ${w}`);
+        }
         progress?.step(file, "new", describe(outcome.graph));
       }
     },
   });
+  // Notes from the batch-level steps (e.g. dates inferred from other articles' reports).
+  for (const w of batch.warnings) if (!shown.has(`${w.file}\t${w.warning}`)) warn(`note: ${w.file}: ${w.warning}`);
   return { batch, readFailures, files };
 }
 

@@ -9,7 +9,7 @@
  * window's last day (a weekday is then resolved to the latest such day the window allows).
  */
 import { createHash } from "node:crypto";
-import type { ArticleGraph, Dossier, Extraction, MergedEvent, Sentence } from "@lagebild/model";
+import type { ArticleGraph, Dossier, Extraction, MergedEvent, Published, Sentence } from "@lagebild/model";
 import { DEFAULT_DOSSIER_ID, loadDossier } from "@lagebild/model/node";
 import { clean } from "../stages/clean.ts";
 import { findDates, type DateAnchor, type FoundDate } from "../stages/dates.ts";
@@ -18,6 +18,7 @@ import { splitSentences } from "../stages/sentences.ts";
 import { analyseArticle, type Intelligence } from "../intelligence.ts";
 import { mergeEvents } from "../stages/merge.ts";
 import { toInterchange } from "../export.ts";
+import { corroboratedPublication } from "./corroborate.ts";
 import type { ArticleMetadata, Cleaned, RawDocument } from "./types.ts";
 
 export type * from "./types.ts";
@@ -95,9 +96,10 @@ export function runArticle(doc: RawDocument, ctx: ExtractContext): ArticleRun {
   return analyseCleaned(doc, cleaned, hash, ctx);
 }
 
-function analyseCleaned(doc: RawDocument, cleaned: Cleaned, hash: string, ctx: ExtractContext): ArticleRun {
+function analyseCleaned(doc: RawDocument, cleaned: Cleaned, hash: string, ctx: ExtractContext, published?: Published): ArticleRun {
   const sentences = splitSentences(cleaned.text);
   const metadata = extractMetadata(cleaned, doc.given, { sentences });
+  if (published && !metadata.published) metadata.published = published;
   const dates = findDates(sentences, anchorOf(metadata));
   const warnings: string[] = [];
   const budget = ctx.maxAnalysedChars ?? MAX_ANALYSED_CHARS;
@@ -169,6 +171,8 @@ export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, o
   const duplicates: { file: string; of: string }[] = [];
   const warnings: { file: string; warning: string }[] = [];
   const byHash = new Map<string, string>();
+  /** Undated articles, kept to be analysed again once other articles date their events. */
+  const undated = new Map<string, { doc: RawDocument; cleaned: Cleaned; index: number }>();
   for (const doc of docs) {
     let run: ArticleRun;
     try {
@@ -187,6 +191,7 @@ export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, o
       continue;
     }
     byHash.set(run.graph.article.contentHash, doc.file);
+    if (!run.metadata.published) undated.set(run.graph.article.contentHash, { doc, cleaned: run.cleaned, index: articles.length });
     articles.push(run.graph);
     for (const warning of run.warnings) warnings.push({ file: doc.file, warning });
     options.onDocument?.(doc.file, { status: "new", graph: run.graph, warnings: run.warnings });
@@ -194,8 +199,36 @@ export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, o
   let events: MergedEvent[] = [];
   try {
     events = mergeAcross(articles, ctx);
+    if (undated.size && events.length && redateFromCorroboration(articles, events, undated, ctx, warnings)) events = mergeAcross(articles, ctx);
   } catch (e) {
     failures.push({ file: "(merge)", error: `merging events failed: ${oneLine(e)}` });
   }
   return { dossier: ctx.dossier.id, articles, events, failures, duplicates, warnings };
+}
+
+/**
+ * Articles without any absolute day get a publication window from events other articles of the batch date
+ * (see corroborate.ts) and are analysed again with it. Returns whether any article changed.
+ */
+function redateFromCorroboration(
+  articles: ArticleGraph[],
+  events: MergedEvent[],
+  undated: Map<string, { doc: RawDocument; cleaned: Cleaned; index: number }>,
+  ctx: ExtractContext,
+  warnings: { file: string; warning: string }[],
+): boolean {
+  const byHash = new Map(articles.map((g) => [g.article.contentHash, g]));
+  let changed = false;
+  for (const [hash, { doc, cleaned, index }] of undated) {
+    const published = corroboratedPublication(articles[index]!, events, byHash);
+    if (!published) continue;
+    const run = analyseCleaned(doc, cleaned, hash, ctx, published);
+    articles[index] = run.graph;
+    changed = true;
+    warnings.push({
+      file: doc.file,
+      warning: `no date in the text; publication date inferred as ${published.window[0]}..${published.window[1]} from events other articles date`,
+    });
+  }
+  return changed;
 }

@@ -225,31 +225,39 @@ export function inferPublished(sentences: Sentence[], hints: string[] = []): Pub
   );
   if (!absolute.length) return null;
   const latest = absolute.map((d) => d.date.value).sort().at(-1)!;
+  return publicationWindow(sentences, [latest, addDays(latest, 7)], latest);
+}
 
-  // Weekday and day-word references, found once and re-resolved for every candidate publication day.
+/**
+ * The publication window inside `bounds` (at most a few weeks) that packs the article's weekday and day-word
+ * references tightest around the publication day, together with `latest`, the latest absolute day mentioned
+ * (if any). Without such references the window is `bounds` itself — shortened to a week after `latest`.
+ */
+export function publicationWindow(sentences: Sentence[], bounds: [string, string], latest: string | null = null): Published {
   const relevant = sentences.filter((s) => HAS_RELATIVE_WORD.test(s.text));
-  const references = findDates(relevant, { value: latest }).filter((d) => d.relativeDay && RELATIVE_DAY_RULE.test(d.relativeDay.rule));
-  const anyRelative = references.length > 0;
-  const scored: { day: string; score: number }[] = [];
-  for (let offset = 0; offset <= 7; offset++) {
-    const p = addDays(latest, offset);
-    const days = [latest, p];
-    let penalty = 0;
-    for (const d of references) {
-      const day = resolveRelativeDay(d.relativeDay!, p);
-      days.push(day);
-      if (d.tense === "future" && day < p) penalty += 7;
-      if (d.tense === "past" && d.relativeDay!.rule === "weekday-this-week" && day > p) penalty += 7;
-    }
-    days.sort();
-    scored.push({ day: p, score: daysBetween(days[0]!, days[days.length - 1]!) + penalty });
-  }
+  // Weekday and day-word references, found once and re-resolved for every candidate publication day.
+  const references = findDates(relevant, { value: bounds[0] }).filter((d) => d.relativeDay && RELATIVE_DAY_RULE.test(d.relativeDay.rule));
   let window: [string, string];
-  if (!anyRelative) {
-    window = [latest, addDays(latest, 6)];
+  if (!references.length) {
+    window = latest ? [bounds[0], addDays(latest, 6) < bounds[1] ? addDays(latest, 6) : bounds[1]] : bounds;
   } else {
-    const best = Math.min(...scored.map((s) => s.score));
-    const good = scored.filter((s) => s.score <= best + 1).map((s) => s.day);
+    const scored: { day: string; score: number }[] = [];
+    const span = Math.min(daysBetween(bounds[0], bounds[1]), 31);
+    for (let offset = 0; offset <= span; offset++) {
+      const p = addDays(bounds[0], offset);
+      const days = latest ? [latest, p] : [p];
+      let penalty = 0;
+      for (const d of references) {
+        const day = resolveRelativeDay(d.relativeDay!, p);
+        days.push(day);
+        if (d.tense === "future" && day < p) penalty += 7;
+        if (d.tense === "past" && d.relativeDay!.rule === "weekday-this-week" && day > p) penalty += 7;
+      }
+      days.sort();
+      scored.push({ day: p, score: daysBetween(days[0]!, days[days.length - 1]!) + penalty });
+    }
+    const best = Math.min(...scored.map((x) => x.score));
+    const good = scored.filter((x) => x.score <= best + 1).map((x) => x.day);
     window = [good[0]!, good[good.length - 1]!];
   }
   return { value: window[0], precision: "day", window, source: "inferred" };
