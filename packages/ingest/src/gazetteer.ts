@@ -285,39 +285,35 @@ export function lexicon(dossier?: Dossier): Lexicon {
  * compound's first part stay ("US-Präsident", "Außenamtssprecher").
  */
 export function titleOf(lex: Lexicon, folded: string, written?: string): string | null {
-  if (written === undefined) {
-    let hit = titleMemo.get(folded);
-    if (hit === undefined) {
-      hit = titleOfUncached(lex, folded, folded);
-      if (titleMemo.size > 50_000) titleMemo.clear();
-      titleMemo.set(folded, hit);
-    }
-    return hit;
+  let hit = titleMemo.get(folded);
+  if (hit === undefined) {
+    hit = titleLookup(lex, folded);
+    if (titleMemo.size > 50_000) titleMemo.clear();
+    titleMemo.set(folded, hit);
   }
-  return titleOfUncached(lex, folded, written);
+  if (!hit) return null;
+  const w = written ?? folded;
+  const out = hit.cut ? w.slice(0, w.length - hit.cut) : w;
+  return out.length ? out[0]!.toUpperCase() + out.slice(1) : out;
 }
 
-const titleMemo = new Map<string, string | null>();
+const titleMemo = new Map<string, { cut: number } | null>();
 
-function titleOfUncached(lex: Lexicon, folded: string, w: string): string | null {
-  const strip = (t: TitleForm) => {
-    const keep = t.suffix === "in" || t.suffix === "innen" ? t.suffix.length : 0;
-    const cut = t.suffix.length - keep;
-    const out = cut ? w.slice(0, w.length - cut) : w;
-    return out.length ? out[0]!.toUpperCase() + out.slice(1) : out;
-  };
+/** Whether a folded word is a title, and how many letters of case ending to cut for its base form. */
+function titleLookup(lex: Lexicon, folded: string): { cut: number } | null {
+  const cutOf = (t: TitleForm) => (t.suffix === "in" || t.suffix === "innen" ? 0 : t.suffix.length);
   const direct = lex.titles.get(folded);
-  if (direct) return strip(direct);
+  if (direct) return { cut: cutOf(direct) };
   // Prefixed compounds: US-Außenminister, Vize-Präsident.
   const dash = folded.lastIndexOf("-");
   if (dash > 0) {
     const t = lex.titles.get(folded.slice(dash + 1));
-    if (t) return strip(t);
+    if (t) return { cut: cutOf(t) };
   }
   // Compounds ending in a title: Regierungssprecher, Militärchef, Präsidentenberater.
   for (let i = 3; i <= folded.length - 4; i++) {
     const t = lex.titles.get(folded.slice(i));
-    if (t && t.base.length >= 4) return strip(t);
+    if (t && t.base.length >= 4) return { cut: cutOf(t) };
   }
   return null;
 }

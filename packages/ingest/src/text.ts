@@ -5,9 +5,23 @@
 import type { Sentence } from "@lagebild/model";
 import { tokenize } from "./stages/sentences.ts";
 
+const foldMemo = new Map<string, string>();
+const ASCII_LOWER_SAFE = /^[a-z0-9 .,;:!?()"'-]*$/;
+
 /** Lower-case, without accents, ß → ss, typographic apostrophes straightened: the lookup form of a word. */
 export function fold(s: string): string {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ß/g, "ss").replace(/[’‘`´]/g, "'");
+  if (ASCII_LOWER_SAFE.test(s)) return s;
+  const short = s.length <= 40;
+  if (short) {
+    const hit = foldMemo.get(s);
+    if (hit !== undefined) return hit;
+  }
+  const out = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ß/g, "ss").replace(/[’‘`´]/g, "'");
+  if (short) {
+    if (foldMemo.size > 200_000) foldMemo.clear();
+    foldMemo.set(s, out);
+  }
+  return out;
 }
 
 /** Slug for an entity key: folded, non-letters to single hyphens. */
@@ -32,8 +46,33 @@ export interface Word {
 const UPPER = /^\p{Lu}/u;
 const WORDY = /^[\p{L}\p{N}]/u;
 
-/** Words of a sentence with offsets into the article text. */
+const wordsMemo = new WeakMap<Sentence, Word[]>();
+
+/** Words of a sentence with offsets into the article text (computed once per sentence object; do not mutate). */
 export function wordsOf(sentence: Sentence): Word[] {
+  let words = wordsMemo.get(sentence);
+  if (!words) {
+    words = computeWords(sentence);
+    wordsMemo.set(sentence, words);
+  }
+  return words;
+}
+
+/** Index of the word containing `offset` (binary search), or -1. */
+export function wordIndexAt(words: Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = words[mid]!;
+    if (offset < w.start) hi = mid - 1;
+    else if (offset >= w.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function computeWords(sentence: Sentence): Word[] {
   return tokenize(sentence.text, sentence.start).map((t, i) => ({
     text: t.text,
     start: t.start,

@@ -24,7 +24,7 @@
 import { eventKindInfo, type Event, type EventKind, type EventStatus, type Figure, type FuzzyDate, type Participant, type ParticipantRole, type Published, type Sentence } from "@lagebild/model";
 import type { Cleaned, DateMention } from "../pipeline/types.ts";
 import triggerData from "../../data/event-triggers.json" with { type: "json" };
-import { fold, type Word, wordsOf } from "../text.ts";
+import { fold, type Word, wordIndexAt, wordsOf } from "../text.ts";
 import type { Ref, Resolution } from "./resolve.ts";
 
 export interface EventInput {
@@ -139,6 +139,8 @@ export function extractEvents(input: EventInput): Event[] {
     const words = wordsOf(s);
     if (!words.length) continue;
     const clauses = clausesOf(words);
+    const sentenceFolded = words.map((w) => w.f).join(" ");
+    let figures: Figure[] | null = null;
     const clauseOfWord = new Array<number>(words.length);
     clauses.forEach((c, ci) => {
       for (let k = c.from; k < c.to; k++) clauseOfWord[k] = ci;
@@ -155,7 +157,7 @@ export function extractEvents(input: EventInput): Event[] {
     }
     const refs = refsBySentence.get(s.index) ?? [];
     const dates = datesBySentence.get(s.index) ?? [];
-    const wordAt = (offset: number) => words.findIndex((w) => w.start <= offset && offset < w.end);
+    const wordAt = (offset: number) => wordIndexAt(words, offset);
 
     // 1. Triggers.
     const found: Found[] = [];
@@ -349,7 +351,7 @@ export function extractEvents(input: EventInput): Event[] {
       if (pick.length) {
         const nearest = pick.reduce((a, b) => (Math.abs(wordAt(a.start) - f.w) <= Math.abs(wordAt(b.start) - f.w) ? a : b));
         date = nearest.date;
-      } else if (ANAPHORA.test(fold(s.text))) {
+      } else if (ANAPHORA.test(sentenceFolded)) {
         const prior = lastDated.filter((x) => x.sentence >= s.index - 2 && x.sentence < s.index).pop();
         if (prior) date = { ...prior.date, resolution: { ...prior.date.resolution, kind: "inferred", rule: "inherited-from-previous-event" } };
       }
@@ -358,10 +360,10 @@ export function extractEvents(input: EventInput): Event[] {
       }
       if (date && (status === "planned" || status === "hypothetical") && date.resolution.rule === "publication-date") date = null;
 
-      const figures = figuresFor(s, sentences[s.index + 1], input.article);
+      figures ??= figuresFor(s, sentences[s.index + 1], input.article);
       const trigger = { start: words[f.w]!.start, end: words[f.end - 1]!.end, text: text.slice(words[f.w]!.start, words[f.end - 1]!.end), sentence: s.index };
       sentenceEvents.push({
-        kind, status, date, participants, places, figures,
+        kind, status, date, participants, places, figures: [...figures],
         summary: summaryOf(s.text),
         trigger,
         evidence: [{ start: s.start, end: s.end, text: s.text, sentence: s.index }],

@@ -189,6 +189,7 @@ export function findMentions(input: MentionInput): Mention[] {
   const perSentence: { words: Word[]; blocked: (number | undefined)[]; gazAt: (GazMatch | undefined)[] }[] = [];
 
   for (const s of sentences) {
+    const sentenceFirst = out.length;
     const words = wordsOf(s);
     const gazAt: (GazMatch | undefined)[] = new Array(words.length);
     const blocked: (number | undefined)[] = new Array(words.length); // index into out of the mention covering a word
@@ -402,8 +403,9 @@ export function findMentions(input: MentionInput): Mention[] {
       }
     }
 
-    for (const m of out) {
-      if (m.sentence === s.index && m.kind === "person" && !m.key) {
+    for (let k = sentenceFirst; k < out.length; k++) {
+      const m = out[k]!;
+      if (m.kind === "person" && !m.key) {
         const parts = m.name.split(/\s+/);
         if (parts.length >= 2) registerSurname(personNames, parts, m.name);
       }
@@ -461,7 +463,8 @@ function wordsBefore(words: Word[], i: number): string[] {
 function hasPersonAt(out: Mention[], sentence: number, words: Word[], k: number): boolean {
   const w = words[k];
   if (!w) return false;
-  return out.some((m) => m.sentence === sentence && m.kind === "person" && m.start === w.start);
+  for (let i = out.length - 1; i >= 0 && out[i]!.sentence === sentence; i--) if (out[i]!.kind === "person" && out[i]!.start === w.start) return true;
+  return false;
 }
 
 function registerSurname(map: Map<string, string>, parts: string[], full: string) {

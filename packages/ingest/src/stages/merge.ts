@@ -283,14 +283,16 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
   };
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
-    const cands = new Set<number>();
+    // Earlier reports sharing the most keys; a stem in very many reports says nothing.
+    const hits = new Map<number, number>();
     for (const k of keysOf(r)) {
       const list = index.get(`${r.family}|${k}`) ?? [];
-      if (k.startsWith("w:") && list.length > 200) continue; // a stem in every report says nothing
-      for (const j of list) if (j < i) cands.add(j);
+      if (k.startsWith("w:") && list.length > 60) continue;
+      for (const j of list) if (j < i) hits.set(j, (hits.get(j) ?? 0) + 1);
     }
+    const cands = [...hits.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, 80).map(([j]) => j);
     // Join compatible earlier reports' clusters, most similar first, as long as the joined cluster stays consistent.
-    const scored = [...cands].map((j) => ({ j, score: affinity(r, reports[j]!) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score || b.j - a.j);
+    const scored = cands.map((j) => ({ j, score: affinity(r, reports[j]!) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score || b.j - a.j);
     for (const { j } of scored) {
       if (uf.find(String(i)) === uf.find(String(j))) continue;
       const a = stateOf(i);
@@ -362,17 +364,20 @@ function precisionRank(d: FuzzyDate): number {
 
 /** Articles that repeat one wire (shared agency or outlet, near-identical evidence) count once. */
 function independentSources(members: Report[]): number {
-  const articles = [...new Set(members.map((m) => m.article))];
   const uf = new UnionFind();
-  for (let i = 0; i < articles.length; i++) {
-    for (let j = 0; j < i; j++) {
-      const a = members.filter((m) => m.article === articles[i]);
-      const b = members.filter((m) => m.article === articles[j]);
-      const wire = a.some((x) => b.some((y) => [...x.agencies].some((ag) => y.agencies.has(ag)) && jaccard(x.words, y.words) >= 0.6));
-      if (wire) uf.union(articles[i]!, articles[j]!);
+  // Only reports whose articles share an agency or outlet can repeat one wire.
+  const byAgency = new Map<string, Report[]>();
+  for (const m of members) for (const ag of m.agencies) byAgency.set(ag, [...(byAgency.get(ag) ?? []), m]);
+  for (const list of byAgency.values()) {
+    for (let i = 0; i < list.length && i < 200; i++) {
+      for (let j = 0; j < i; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        if (a.article !== b.article && uf.find(a.article) !== uf.find(b.article) && jaccard(a.words, b.words) >= 0.6) uf.union(a.article, b.article);
+      }
     }
   }
-  return new Set(articles.map((a) => uf.find(a))).size;
+  return new Set(members.map((m) => uf.find(m.article))).size;
 }
 
 /** Figures on the same thing that differ between sources. */

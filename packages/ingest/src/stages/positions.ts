@@ -17,7 +17,7 @@
 import type { Dossier, Modality, Position, Sentence, Stance } from "@lagebild/model";
 import type { DateMention } from "../pipeline/types.ts";
 import stanceData from "../../data/stance.json" with { type: "json" };
-import { fold, type Word, wordsOf } from "../text.ts";
+import { fold, type Word, wordIndexAt, wordsOf } from "../text.ts";
 import type { FoundQuote } from "./quotes.ts";
 import type { Ref, Resolution } from "./resolve.ts";
 
@@ -218,7 +218,7 @@ function clauseIds(words: Word[]): number[] {
 function subjectIn(words: Word[], refs: Ref[], a: number, b: number): string | null {
   for (const r of refs) {
     if (r.m.modifier || r.m.kind === "media") continue;
-    const wi = words.findIndex((w) => w.start === r.m.start);
+    const wi = wordIndexAt(words, r.m.start);
     if (wi < a || wi >= b) continue;
     let k = wi - 1;
     while (k >= 0 && /^(?:der|die|das|des|ein|eine|eines|einer|hochrangige\w*|ranghohe\w*)$/.test(words[k]!.f)) k--;
@@ -238,7 +238,7 @@ function holderOf(
   if (att.sw.nominal) {
     // "Beharren der USA", "Forderungen des Regimes".
     const after = refs.find((r) => {
-      const wi = words.findIndex((x) => x.start === r.m.start);
+      const wi = wordIndexAt(words, r.m.start);
       return wi > att.word && wi <= att.word + 3 && /^(?:der|des)$/.test(words[wi - 1]?.f ?? "");
     });
     if (after) return after.actor!;

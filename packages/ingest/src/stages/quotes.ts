@@ -19,7 +19,7 @@
 import type { DateMention } from "../pipeline/types.ts";
 import type { Quote, Sentence } from "@lagebild/model";
 import speechData from "../../data/speech.json" with { type: "json" };
-import { fold, type Word, wordsOf } from "../text.ts";
+import { fold, type Word, wordIndexAt, wordsOf } from "../text.ts";
 import type { Ref, Resolution } from "./resolve.ts";
 
 export interface QuoteInput {
@@ -212,7 +212,7 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
     };
 
     const speechIdx = frame.filter((w) => SPEECH.has(w.f) && !w.cap).map((w) => w.i);
-    const hasSpeech = speechIdx.length > 0 || /\bals\b/.test(fold(frame.map((w) => w.text).join(" "))) && /bezeichne|nannte|beschrieb/.test(fold(s.text));
+    const hasSpeech = speechIdx.length > 0 || (frame.some((w) => w.f === "als") && frame.some((w) => /^(?:bezeichne|nannte|beschrieb)/.test(w.f)));
     const passiveCited = frame.findIndex((w) => /^(?:zitiert|wiedergegeben)$/.test(w.f));
     let sentenceSpeaker: Speaker | null = null;
 
@@ -315,9 +315,7 @@ function prepOf(words: Word[], offset: number): string {
   return "";
 }
 
-function wordIndex(words: Word[], offset: number): number {
-  return words.findIndex((w) => w.start <= offset && offset < w.end);
-}
+const wordIndex = wordIndexAt;
 
 /** The noun phrase from `from` up to a preposition, comma or particle (at most seven words). */
 function labelFrom(words: Word[], from: number, to: number): string {
