@@ -1,14 +1,17 @@
 /**
- * A fresh, migrated Postgres for router tests.
- * - default: an embedded PostgreSQL 18 in a temp directory on a free port (fsync off), stopped and removed afterwards;
- * - with TEST_DATABASE_URL: that database, migrated.
+ * A fresh, migrated Postgres database per test file, dropped afterwards:
+ * - default: an embedded PostgreSQL 18 cluster in a temp directory on a free port (fsync off);
+ * - with TEST_DATABASE_URL: a new database `lbweb_<random>` on that server (the URL's own database is only used to
+ *   create and drop it, never written to).
  * `reset()` empties every table, so each test seeds exactly the data it asserts on.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, migrateDeploy, startEmbeddedPostgres, type Db } from "@lagebild/db";
+import pg from "pg";
 
 export interface TestDb {
   db: Db;
@@ -29,10 +32,29 @@ function freePort(): Promise<number> {
   });
 }
 
+async function admin(url: string, fn: (c: pg.Client) => Promise<unknown>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function openTestDb(): Promise<TestDb> {
-  let url = process.env.TEST_DATABASE_URL;
-  let cleanup = async () => undefined as void;
-  if (!url) {
+  const external = process.env.TEST_DATABASE_URL;
+  let url: string;
+  let cleanup: () => Promise<void>;
+  if (external) {
+    // Generated name, quoted with escapeIdentifier: CREATE DATABASE takes no bind parameters.
+    const name = `lbweb_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+    await admin(external, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
+    const u = new URL(external);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    cleanup = () => admin(external, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
+  } else {
     const dataDir = mkdtempSync(join(tmpdir(), "lagebild-web-test-"));
     const handle = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "lagebild_web_test", fast: true });
     url = handle.url;
