@@ -201,7 +201,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let persisted: { new: number; unchanged: number; failed: number };
   try {
     const db = await import("@lagebild/db");
-    const handle = await db.ensureDatabase();
+    const handle = await db.ensureDatabaseUrl();
     try {
       await db.migrateDeploy(handle.url);
       const client = db.createDb(handle.url);
@@ -253,7 +253,10 @@ if (isEntryPoint()) {
   const cwd = process.env.INIT_CWD || process.cwd();
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd }).then(
     (code) => {
+      // Exit explicitly once stdout is flushed: the embedded database's exit hooks would otherwise end the
+      // process with code 0.
       process.exitCode = code;
+      process.stdout.write("", () => process.exit(code));
     },
     (e: unknown) => {
       process.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
