@@ -213,7 +213,8 @@ function EventMark({ e, cx, cy, x0, x1, day }: { e: ChartEvent; cx: number; cy: 
   const fill = hollow ? "#ffffff" : style.color;
   const cls = `viz-tl__mark viz-tl__mark--${status}`;
   return (
-    <a href={`/events/${e.id}`} aria-label={`${label}. Open the evidence.`} className={cls}>
+    <a href={`/events/${e.id}`} className={cls}>
+      {/* The title is both the tooltip and the mark's accessible name (SVG-AAM); no duplicate aria-label. */}
       <title>{label}</title>
       {day ? (
         <path d={`M${cx},${cy - 6} L${cx + 6},${cy} L${cx},${cy + 6} L${cx - 6},${cy} Z`} fill={fill} stroke={hollow ? style.color : stroke} strokeWidth={hollow ? 2 : 1} strokeDasharray={dash} />

@@ -14,7 +14,7 @@ import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 import { eventWhere } from "../where.ts";
 import { eventListSelect, eventOrder, toEventListItem } from "./events.ts";
 
-interface PlaceKindRow {
+interface PlaceRow {
   id: string;
   key: string;
   name: string;
@@ -22,10 +22,10 @@ interface PlaceKindRow {
   lon: number;
   country: string | null;
   precision: string;
-  kind: string;
   n: number;
   first: Date | null;
   last: Date | null;
+  kinds: { kind: string; count: number }[];
 }
 
 export interface MapPlace {
@@ -47,34 +47,37 @@ export interface MapPlace {
 
 export const placesRouter = createTRPCRouter({
   map: publicProcedure.input(z.object({ filter: ViewFilter.default({}) })).query(async ({ ctx, input }) => {
-    const rows = await ctx.db.$queryRaw<PlaceKindRow[]>`
-      SELECT pl.id, pl.key, pl.name, pl.lat, pl.lon, pl.country, pl.precision, e.kind,
-             count(*)::int AS n, min(e."dateFrom") AS first, max(e."dateTo") AS last
-      FROM "EventPlace" ep
-      JOIN "Event" e ON e.id = ep."eventId"
-      JOIN "Place" pl ON pl.id = ep."placeId"
-      WHERE ${eventFilterSql(input.filter)}
-      GROUP BY pl.id, e.kind`;
-    const byPlace = new Map<string, MapPlace>();
-    for (const r of rows) {
-      let p = byPlace.get(r.id);
-      if (!p) {
-        p = { id: r.id, key: r.key, name: r.name, lat: r.lat, lon: r.lon, country: r.country, precision: r.precision, eventCount: 0, kinds: [], dominantKind: r.kind, first: null, last: null };
-        byPlace.set(r.id, p);
-      }
-      p.eventCount += r.n;
-      p.kinds.push({ kind: r.kind, count: r.n });
-      const first = isoDate(r.first);
-      const last = isoDate(r.last);
-      if (first && (!p.first || first < p.first)) p.first = first;
-      if (last && (!p.last || last > p.last)) p.last = last;
-    }
-    const places = [...byPlace.values()];
-    for (const p of places) {
-      p.kinds.sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
-      p.dominantKind = p.kinds[0]!.kind;
-    }
-    places.sort((a, b) => b.eventCount - a.eventCount || a.name.localeCompare(b.name));
+    // Aggregate EventPlace ⋈ Event per place × kind, then per place (kinds as a JSON list, most frequent first),
+    // then attach the place columns: one row per place leaves the database.
+    const rows = await ctx.db.$queryRaw<PlaceRow[]>`
+      WITH pk AS (
+        SELECT ep."placeId", e.kind, count(*)::int AS n, min(e."dateFrom") AS first, max(e."dateTo") AS last
+        FROM "EventPlace" ep
+        JOIN "Event" e ON e.id = ep."eventId"
+        WHERE ${eventFilterSql(input.filter)}
+        GROUP BY ep."placeId", e.kind
+      ), per AS (
+        SELECT "placeId", sum(n)::int AS n, min(first) AS first, max(last) AS last,
+               json_agg(json_build_object('kind', kind, 'count', n) ORDER BY n DESC, kind ASC) AS kinds
+        FROM pk GROUP BY "placeId"
+      )
+      SELECT pl.id, pl.key, pl.name, pl.lat, pl.lon, pl.country, pl.precision, per.n, per.first, per.last, per.kinds
+      FROM per JOIN "Place" pl ON pl.id = per."placeId"
+      ORDER BY per.n DESC, pl.name ASC, pl.id ASC`;
+    const places: MapPlace[] = rows.map((r) => ({
+      id: r.id,
+      key: r.key,
+      name: r.name,
+      lat: r.lat,
+      lon: r.lon,
+      country: r.country,
+      precision: r.precision,
+      eventCount: r.n,
+      kinds: r.kinds,
+      dominantKind: r.kinds[0]?.kind ?? "",
+      first: isoDate(r.first),
+      last: isoDate(r.last),
+    }));
     return { places, eventLinks: places.reduce((n, p) => n + p.eventCount, 0) };
   }),
 

@@ -81,55 +81,66 @@ interface LatestRow {
   oppose: number;
   neutral: number;
   ambiguous: number;
+  /** Evidence of this actor over all issues, and the number of actors with evidence. */
+  actorN: number;
+  actors: number;
 }
 
-/**
- * One row per actor × issue: the latest stance as of `asOf`, the amount of evidence, the number of stance changes.
- * SQL: the evidence is ordered per cell by day (then storage order); LAG finds changes, ROW_NUMBER the latest.
- */
-function latestStances(db: Db, dossierId: string, filter: ViewFilter, asOf?: string, actorIds?: string[]) {
-  const only = actorIds ? Prisma.sql`AND p."actorId" = ANY(${actorIds}::text[])` : Prisma.empty;
-  return db.$queryRaw<LatestRow[]>`
-    WITH ev AS (
-      SELECT p.id, p."actorId", p."issueId", p.stance, ${positionDaySql} AS day
-      FROM "Position" p
-      JOIN "Article" a ON a.id = p."articleId"
-      JOIN "Issue" i ON i.id = p."issueId"
-      WHERE i."dossierId" = ${dossierId} AND ${positionFilterSql(filter, asOf)} ${only}
-    ), ordered AS (
-      SELECT ev.*,
-        LAG(stance) OVER w AS prev,
-        ROW_NUMBER() OVER (PARTITION BY "actorId", "issueId" ORDER BY day DESC NULLS LAST, id DESC) AS rn
-      FROM ev
-      WINDOW w AS (PARTITION BY "actorId", "issueId" ORDER BY day ASC NULLS FIRST, id ASC)
-    )
-    SELECT "actorId", "issueId",
-      max(stance) FILTER (WHERE rn = 1) AS stance,
-      max(day) FILTER (WHERE rn = 1) AS day,
-      count(*)::int AS n,
-      count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance)::int AS changes,
-      (array_agg(prev ORDER BY day DESC NULLS LAST, id DESC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))[1] AS "changedFrom",
-      (array_agg(day ORDER BY day DESC NULLS LAST, id DESC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))[1] AS "changedOn",
-      count(*) FILTER (WHERE stance = 'support')::int AS support,
-      count(*) FILTER (WHERE stance = 'oppose')::int AS oppose,
-      count(*) FILTER (WHERE stance = 'neutral')::int AS neutral,
-      count(*) FILTER (WHERE stance = 'ambiguous')::int AS ambiguous
-    FROM ordered
-    GROUP BY "actorId", "issueId"`;
-}
-
-/** Actors with the most evidence under the filter (as of the day), with their evidence count. */
-function topActors(db: Db, dossierId: string, filter: ViewFilter, asOf: string | undefined, limit: number) {
-  return db.$queryRaw<{ id: string; name: string; kind: string; n: number; total: number }[]>`
-    SELECT ac.id, ac.name, ac.kind, count(*)::int AS n, (count(*) OVER ())::int AS total
+/** Filtered evidence (position rows) with the day each counts from. */
+function evidenceSql(dossierId: string, filter: ViewFilter, asOf?: string) {
+  return Prisma.sql`
+    SELECT p.id, p."actorId", p."issueId", p.stance, ${positionDaySql} AS day
     FROM "Position" p
     JOIN "Article" a ON a.id = p."articleId"
     JOIN "Issue" i ON i.id = p."issueId"
-    JOIN "Actor" ac ON ac.id = p."actorId"
-    WHERE i."dossierId" = ${dossierId} AND ${positionFilterSql(filter, asOf)}
-    GROUP BY ac.id
-    ORDER BY n DESC, ac.name ASC, ac.id ASC
-    LIMIT ${limit}`;
+    WHERE i."dossierId" = ${dossierId} AND ${positionFilterSql(filter, asOf)}`;
+}
+
+/**
+ * One row per actor × issue for the `limit` actors with the most evidence: the latest stance as of `asOf`, the
+ * amount of evidence, the number of stance changes and the last change.
+ * One pass: the evidence is sorted once per cell by day (then storage order); LAG finds changes, LAST_VALUE the
+ * latest stance, a count over the actor's partition ranks the actors.
+ */
+function latestStances(db: Db, dossierId: string, filter: ViewFilter, asOf: string | undefined, limit: number) {
+  return db.$queryRaw<LatestRow[]>`
+    WITH ev AS (${evidenceSql(dossierId, filter, asOf)}),
+    ordered AS (
+      SELECT ev.*,
+        LAG(stance) OVER w AS prev,
+        LAST_VALUE(stance) OVER wf AS latest,
+        LAST_VALUE(day) OVER wf AS "latestDay",
+        count(*) OVER (PARTITION BY "actorId") AS "actorN"
+      FROM ev
+      WINDOW w AS (PARTITION BY "actorId", "issueId" ORDER BY day ASC NULLS FIRST, id ASC),
+             wf AS (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+    ),
+    cells AS (
+      SELECT "actorId", "issueId",
+        max(latest) AS stance,
+        max("latestDay") AS day,
+        count(*)::int AS n,
+        count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance)::int AS changes,
+        (array_agg(prev ORDER BY day DESC NULLS LAST, id DESC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))[1] AS "changedFrom",
+        (array_agg(day ORDER BY day DESC NULLS LAST, id DESC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))[1] AS "changedOn",
+        count(*) FILTER (WHERE stance = 'support')::int AS support,
+        count(*) FILTER (WHERE stance = 'oppose')::int AS oppose,
+        count(*) FILTER (WHERE stance = 'neutral')::int AS neutral,
+        count(*) FILTER (WHERE stance = 'ambiguous')::int AS ambiguous,
+        max("actorN")::int AS "actorN"
+      FROM ordered
+      GROUP BY "actorId", "issueId"
+    ),
+    ranked AS (
+      SELECT "actorId", max("actorN") AS n, (count(*) OVER ())::int AS actors FROM cells GROUP BY "actorId"
+      ORDER BY n DESC, "actorId" ASC LIMIT ${limit}
+    )
+    SELECT cells.*, ranked.actors FROM cells JOIN ranked USING ("actorId")`;
+}
+
+async function actorNames(db: Db, ids: string[]) {
+  const rows = await db.actor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, kind: true } });
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export interface MatrixCell {
@@ -153,8 +164,14 @@ export const positionsRouter = createTRPCRouter({
     const issueRows = await codebook(ctx.db, dossierId, input.filter.issues);
     const order = codebookOrder(dossierId);
     const issues = issueRows.sort((a, b) => (order.get(a.code) ?? 999) - (order.get(b.code) ?? 999) || a.code.localeCompare(b.code));
-    const actors = await topActors(ctx.db, dossierId, input.filter, input.asOf, MAX_ACTORS);
-    const rows = actors.length ? await latestStances(ctx.db, dossierId, input.filter, input.asOf, actors.map((a) => a.id)) : [];
+    const rows = await latestStances(ctx.db, dossierId, input.filter, input.asOf, MAX_ACTORS);
+    const names = await actorNames(ctx.db, [...new Set(rows.map((r) => r.actorId))]);
+    const byActor = new Map<string, { id: string; name: string; kind: string; evidence: number }>();
+    for (const r of rows) {
+      const a = names.get(r.actorId);
+      if (a && !byActor.has(r.actorId)) byActor.set(r.actorId, { id: a.id, name: a.name, kind: a.kind, evidence: r.actorN });
+    }
+    const actors = [...byActor.values()].sort((a, b) => b.evidence - a.evidence || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     const cells: MatrixCell[] = rows.map((r) => ({
       actorId: r.actorId,
       issueId: r.issueId,
@@ -166,17 +183,10 @@ export const positionsRouter = createTRPCRouter({
       changedOn: isoDate(r.changedOn),
       counts: { support: r.support, oppose: r.oppose, neutral: r.neutral, ambiguous: r.ambiguous },
     }));
-    return {
-      dossier: dossierId,
-      asOf: input.asOf ?? null,
-      issues,
-      actors: actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, evidence: a.n })),
-      cells,
-      totalActors: actors[0]?.total ?? 0,
-    };
+    return { dossier: dossierId, asOf: input.asOf ?? null, issues, actors, cells, totalActors: rows[0]?.actors ?? 0 };
   }),
 
-  /** The evidence behind one cell, oldest first, each with speaker, outlet, date and the sentence; changes marked. */
+  /** The evidence behind one cell (newest 500, shown oldest first), each with speaker, outlet, date and the sentence; changes marked. */
   cell: publicProcedure.input(CellInput).query(async ({ ctx, input }) => {
     const [actor, issue] = await Promise.all([
       ctx.db.actor.findUnique({ where: { id: input.actorId }, select: { id: true, name: true, kind: true, role: true } }),
@@ -189,15 +199,17 @@ export const positionsRouter = createTRPCRouter({
     if (!actor) throw new TRPCError({ code: "NOT_FOUND", message: `No actor ${input.actorId}` });
     if (!issue) throw new TRPCError({ code: "NOT_FOUND", message: `No issue ${input.issueId}` });
     const filter: ViewFilter = { ...input.filter, actors: undefined, issues: undefined };
-    const rows = await ctx.db.$queryRaw<{ id: string; day: Date | null; later: boolean }[]>`
-      SELECT p.id, ${positionDaySql} AS day,
+    // The newest 500 pieces of evidence (then shown oldest first), and how many there are in all.
+    const newest = await ctx.db.$queryRaw<{ id: string; day: Date | null; later: boolean; total: number }[]>`
+      SELECT p.id, ${positionDaySql} AS day, (count(*) OVER ())::int AS total,
         ${input.asOf !== undefined ? Prisma.sql`(${positionDaySql} IS NULL OR ${positionDaySql} > ${input.asOf}::date)` : Prisma.sql`FALSE`} AS later
       FROM "Position" p
       JOIN "Article" a ON a.id = p."articleId"
       JOIN "Issue" i ON i.id = p."issueId"
       WHERE p."actorId" = ${actor.id} AND p."issueId" = ${issue.id} AND ${positionFilterSql(filter)}
-      ORDER BY day ASC NULLS FIRST, p.id ASC
+      ORDER BY day DESC NULLS LAST, p.id DESC
       LIMIT 500`;
+    const rows = newest.reverse();
     const details = await ctx.db.position.findMany({
       where: { id: { in: rows.map((r) => r.id) } },
       select: {
@@ -251,40 +263,55 @@ export const positionsRouter = createTRPCRouter({
       asOf: input.asOf ?? null,
       stance: counted.at(-1)?.stance ?? null,
       changes: counted.filter((e) => e.changedFrom).length,
+      /** All evidence for the cell; `evidence` holds the newest 500 of it. */
+      total: newest[0]?.total ?? 0,
       evidence,
     };
   }),
 
   /**
-   * Actor × actor agreement as of a day: for each pair, the issues where both have a stance (support, oppose or
-   * neutral; ambiguous does not count) and the share of those where the stances are equal.
+   * Actor × actor agreement as of a day, among the `limit` actors with the most evidence: for each pair, the issues
+   * where both have a clear latest stance (support, oppose or neutral; ambiguous does not count) and the share of
+   * those where the stances are equal.
    */
   agreement: publicProcedure.input(AgreementInput).query(async ({ ctx, input }) => {
     const dossierId = await pickDossier(ctx.db, input.dossier);
     if (!dossierId) return { dossier: null, asOf: input.asOf ?? null, actors: [], pairs: [] };
-    const actors = await topActors(ctx.db, dossierId, input.filter, input.asOf, input.limit);
-    if (actors.length < 2) return { dossier: dossierId, asOf: input.asOf ?? null, actors: actors.map((a) => ({ id: a.id, name: a.name })), pairs: [] };
-    const ids = actors.map((a) => a.id);
-    const pairs = await ctx.db.$queryRaw<{ a: string; b: string; shared: number; agree: number; issues: string[] }[]>`
-      WITH ev AS (
-        SELECT p.id, p."actorId", p."issueId", p.stance,
-          ROW_NUMBER() OVER (PARTITION BY p."actorId", p."issueId" ORDER BY ${positionDaySql} DESC NULLS LAST, p.id DESC) AS rn
-        FROM "Position" p
-        JOIN "Article" a ON a.id = p."articleId"
-        JOIN "Issue" i ON i.id = p."issueId"
-        WHERE i."dossierId" = ${dossierId} AND p."actorId" = ANY(${ids}::text[]) AND ${positionFilterSql(input.filter, input.asOf)}
-      ), latest AS (
-        SELECT "actorId", "issueId", stance FROM ev WHERE rn = 1 AND stance <> 'ambiguous'
-      )
-      SELECT x."actorId" AS a, y."actorId" AS b, count(*)::int AS shared,
-             count(*) FILTER (WHERE x.stance = y.stance)::int AS agree,
-             array_agg(x."issueId" ORDER BY x."issueId") FILTER (WHERE x.stance = y.stance) AS issues
-      FROM latest x JOIN latest y ON x."issueId" = y."issueId" AND x."actorId" < y."actorId"
+    // One statement (one snapshot): the latest stance per actor × issue is the last evidence in day order; `top`
+    // ranks the actors by evidence; the result lists the ranked actors (kind 'actor') and then the pairs.
+    const rows = await ctx.db.$queryRaw<{ kind: "actor" | "pair"; a: string; b: string | null; rank: number; shared: number; agree: number; issues: string[] | null }[]>`
+      WITH ev AS (${evidenceSql(dossierId, input.filter, input.asOf)}),
+      w AS (
+        SELECT "actorId", "issueId", stance,
+          ROW_NUMBER() OVER c AS rn,
+          count(*) OVER (PARTITION BY "actorId", "issueId") AS cn,
+          count(*) OVER (PARTITION BY "actorId") AS "actorN"
+        FROM ev
+        WINDOW c AS (PARTITION BY "actorId", "issueId" ORDER BY day ASC NULLS FIRST, id ASC)
+      ),
+      latest AS MATERIALIZED (SELECT "actorId", "issueId", stance, "actorN" FROM w WHERE rn = cn),
+      top AS (
+        SELECT "actorId", (ROW_NUMBER() OVER (ORDER BY max("actorN") DESC, "actorId" ASC))::int AS rank
+        FROM latest GROUP BY "actorId" ORDER BY rank LIMIT ${input.limit}
+      ),
+      clear AS (SELECT l."actorId", l."issueId", l.stance FROM latest l JOIN top USING ("actorId") WHERE l.stance <> 'ambiguous')
+      SELECT 'actor' AS kind, "actorId" AS a, NULL AS b, rank, 0 AS shared, 0 AS agree, NULL::text[] AS issues FROM top
+      UNION ALL
+      SELECT 'pair', x."actorId", y."actorId", 0, count(*)::int, count(*) FILTER (WHERE x.stance = y.stance)::int,
+             array_agg(x."issueId" ORDER BY x."issueId") FILTER (WHERE x.stance = y.stance)
+      FROM clear x JOIN clear y ON x."issueId" = y."issueId" AND x."actorId" < y."actorId"
       GROUP BY x."actorId", y."actorId"`;
+    const top = rows.filter((r) => r.kind === "actor").sort((x, y) => x.rank - y.rank).map((r) => r.a);
+    const pairs = rows.filter((r) => r.kind === "pair" && r.b !== null).map((r) => ({ a: r.a, b: r.b!, shared: r.shared, agree: r.agree, issues: r.issues }));
+    const names = await actorNames(ctx.db, top);
+    const actors = top.flatMap((id) => {
+      const a = names.get(id);
+      return a ? [{ id: a.id, name: a.name }] : [];
+    });
     return {
       dossier: dossierId,
       asOf: input.asOf ?? null,
-      actors: actors.map((a) => ({ id: a.id, name: a.name })),
+      actors,
       pairs: pairs.map((p) => ({ a: p.a, b: p.b, shared: p.shared, agree: p.agree, share: p.shared ? p.agree / p.shared : 0, agreedIssues: p.issues ?? [] })),
     };
   }),

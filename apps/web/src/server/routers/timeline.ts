@@ -13,7 +13,8 @@ import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 
 export const TimelineInput = z.object({
   filter: ViewFilter.default({}),
-  limit: z.number().int().min(1).max(5000).default(1500),
+  /** Marks drawn at most (each is a focusable link in the SVG); the answer says how many matched. */
+  limit: z.number().int().min(1).max(5000).default(600),
 });
 
 interface EventRow {
@@ -68,14 +69,23 @@ export const timelineRouter = createTRPCRouter({
           WHERE e."dateFrom" IS NOT NULL AND e."dateTo" IS NOT NULL AND ${where}
           ORDER BY e."independentSources" DESC, e."dateFrom" ASC, e.id ASC
           LIMIT ${input.limit}
+        ), reps AS (
+          SELECT r."eventId", count(*)::int AS n FROM "EventReport" r
+          WHERE r."eventId" IN (SELECT id FROM page) GROUP BY r."eventId"
+        ), parts AS (
+          SELECT ep."eventId", json_agg(json_build_object('id', a.id, 'name', a.name, 'role', ep.role) ORDER BY ep.role, a.name) AS list
+          FROM "EventParticipant" ep JOIN "Actor" a ON a.id = ep."actorId"
+          WHERE ep."eventId" IN (SELECT id FROM page) GROUP BY ep."eventId"
+        ), pls AS (
+          SELECT epl."eventId", json_agg(json_build_object('id', pl.id, 'name', pl.name) ORDER BY pl.name) AS list
+          FROM "EventPlace" epl JOIN "Place" pl ON pl.id = epl."placeId"
+          WHERE epl."eventId" IN (SELECT id FROM page) GROUP BY epl."eventId"
         )
-        SELECT page.*,
-          (SELECT count(*)::int FROM "EventReport" r WHERE r."eventId" = page.id) AS reports,
-          (SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'role', ep.role) ORDER BY ep.role, a.name)
-             FROM "EventParticipant" ep JOIN "Actor" a ON a.id = ep."actorId" WHERE ep."eventId" = page.id) AS participants,
-          (SELECT json_agg(json_build_object('id', pl.id, 'name', pl.name) ORDER BY pl.name)
-             FROM "EventPlace" epl JOIN "Place" pl ON pl.id = epl."placeId" WHERE epl."eventId" = page.id) AS places
+        SELECT page.*, COALESCE(reps.n, 0) AS reports, parts.list AS participants, pls.list AS places
         FROM page
+        LEFT JOIN reps ON reps."eventId" = page.id
+        LEFT JOIN parts ON parts."eventId" = page.id
+        LEFT JOIN pls ON pls."eventId" = page.id
         ORDER BY page."dateFrom", page."dateTo", page.id`,
       ctx.db.$queryRaw<{ dated: number; undated: number }[]>`
         SELECT count(*) FILTER (WHERE e."dateFrom" IS NOT NULL)::int AS dated,
