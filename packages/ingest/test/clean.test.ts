@@ -83,6 +83,12 @@ describe("clean", () => {
     expect(c.text).toBe(lines.join("\n"));
   });
 
+  it("removes site headers, abbreviated-weekday datelines and correspondent bylines, but not a plain word", () => {
+    const c = clean(["ZEIT ONLINE", "Fr, 06.02.2026 | 14:30 Uhr", "Von unserem Korrespondenten Max Muster, Washington", BODY[1], "Stern"].join("\n"));
+    expect(c.text).toBe([BODY[1], "Stern"].join("\n"));
+    expect(c.removed.map((r) => r.reason)).toEqual(["outlet-line", "dateline", "byline"]);
+  });
+
   it("normalises CRLF line ends", () => {
     expect(clean(`${BODY[0]}\r\n${BODY[1]}\r\n`).text).toBe(`${BODY[0]}\n${BODY[1]}`);
   });

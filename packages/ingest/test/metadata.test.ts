@@ -26,6 +26,10 @@ describe("outlet, agencies and authors", () => {
     expect(m.outlet).toBe("dpa");
   });
 
+  it("reads a correspondent byline and a site header", () => {
+    expect(meta(`ZEIT ONLINE\nVon unserem Korrespondenten Max Muster, Washington\n${BODY}`)).toMatchObject({ outlet: "DIE ZEIT", authors: ["Max Muster"] });
+  });
+
   it("reads the outlet from a team credit line and agencies from 'Mit Material von'", () => {
     expect(meta(`${BODY}\nMit Material von Reuters und AFP\nDie Mitarbeiter von Beispiel News sind ein Team von Journalisten in Genf.`)).toMatchObject({
       outlet: "Beispiel News",

@@ -14,6 +14,7 @@
 import type { Cleaned } from "../pipeline/types.ts";
 import furniture from "../../data/clean-furniture.json" with { type: "json" };
 import agencyData from "../../data/metadata-agencies.json" with { type: "json" };
+import outletData from "../../data/metadata-outlets.json" with { type: "json" };
 import dateWords from "../../data/dates-de.json" with { type: "json" };
 import { findDates } from "./dates.ts";
 
@@ -28,7 +29,7 @@ const LINE_RULES = furniture.lines.map((r) => ({ reason: r.reason, re: new RegEx
 const TEASER = new RegExp(`^(?:${furniture.teasers.map(escape).sort(byLength).join("|")})(?=$|[\\s:])`, "u");
 
 const MONTH = Object.keys(dateWords.months).map((m) => escape(m[0]!.toUpperCase() + m.slice(1)) + (m.length <= 4 && m !== "mai" && m !== "juni" && m !== "juli" ? "\\.?" : "")).sort(byLength).join("|");
-const WEEKDAY = Object.keys(dateWords.weekdays).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("|");
+const WEEKDAY = [...Object.keys(dateWords.weekdays).map((w) => w[0]!.toUpperCase() + w.slice(1)), ...furniture.weekdayAbbreviations.map((w) => `${w}\\.?`)].join("|");
 const DATE = `(?:\\d{1,2}\\.\\s*(?:${MONTH})\\s*\\d{4}|\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2})`;
 const TIME = `(?:\\s*[,|·–-]?\\s*(?:um\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*Uhr)?(?:\\s*(?:MEZ|MESZ|CET|CEST|UTC))?)`;
 const DATELINE_KEYWORD = `(?:${furniture.datelineKeywords.map(escape).sort(byLength).join("|")})`;
@@ -60,6 +61,11 @@ const CREDIT_END = new RegExp(
   "u",
 );
 const LABEL = new RegExp(`^(?:${LABELS})\\s*:\\s*`, "u");
+// A line that is nothing but an outlet's name (a site header): only distinctive spellings, never a plain word
+// like "Stern" or "Bild".
+const OUTLET_LINES = new Set(
+  outletData.outlets.flatMap((o) => [o.name, ...o.aliases]).filter((a) => /[\s.\d-]/.test(a) || (/^[\p{Lu}\d]{3,}$/u.test(a) && a.length >= 3)),
+);
 const PLACE_IN = /(?<![\p{L}])in\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)/gu;
 
 const endsLikeSentence = (s: string) => /[.!?…]["“”»«’)]*$/u.test(s);
@@ -98,6 +104,7 @@ function classify(line: string): Verdict {
   const von = BYLINE_VON.exec(t);
   if (von && !endsLikeSentence(t) && looksLikeNames(von[1]!)) return { action: "remove", reason: "byline" };
   if (t.length <= 60 && AGENCY_ONLY.test(t) && HAS_AGENCY.test(t)) return { action: "remove", reason: "source-line" };
+  if (t.length <= 60 && OUTLET_LINES.has(t)) return { action: "remove", reason: "outlet-line" };
   if (t.length <= 120 && CREDIT_ONLY.test(t) && !endsLikeSentence(t)) return { action: "remove", reason: "photo-credit" };
 
   // Captions: credit at the start, or a caption label.

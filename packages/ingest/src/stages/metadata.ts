@@ -21,6 +21,7 @@
 import type { Published, Sentence } from "@lagebild/model";
 import { precisionOf } from "@lagebild/model";
 import type { ArticleMetadata, Cleaned, GivenMetadata } from "../pipeline/types.ts";
+import furniture from "../../data/clean-furniture.json" with { type: "json" };
 import agencyData from "../../data/metadata-agencies.json" with { type: "json" };
 import outletData from "../../data/metadata-outlets.json" with { type: "json" };
 import { addDays, daysBetween, findDates, resolveRelativeDay } from "./dates.ts";
@@ -114,7 +115,10 @@ function readByline(list: string, c: Credits) {
 }
 
 const SOURCE_TAIL = /(?:^|[\s,|·])(?:Quelle|Quellen)\s*:\s*(.+)$/u;
-const BYLINE_HEAD = /^(?:Autor(?:in|en|innen)?|Text|Recherche|Von|Ein (?:Kommentar|Bericht|Gastbeitrag|Interview|Essay) von|Eine (?:Analyse|Reportage|Glosse) von)\s*:?\s+(.+)$/u;
+const BYLINE_HEAD = new RegExp(
+  `^(?:${furniture.bylineKeywords.slice().sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\s*:?\\s+(.+)$`,
+  "u",
+);
 const TEAM_CREDIT = /^(?:Die|Das)\s+(?:Mitarbeiter(?:innen)?|Team|Redaktion|Autoren|Autorinnen)\s+(?:von|der|des|bei)\s+(.{2,80}?)\s+(?:ist|sind|besteht|bestehen)\s/u;
 const MATERIAL_CREDIT = /^(?:Mit Material (?:von|der|des)|Mit Informationen (?:von|der)|Material von)\s+(?:(?:den\s+)?Nachrichtenagenturen\s+|(?:der\s+)?Nachrichtenagentur\s+)?(.+?)\.?$/u;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright)\s*(.+)$/iu;
@@ -132,6 +136,8 @@ function readCredits(cleaned: Cleaned): Credits {
     } else if (reason === "byline") {
       const m = BYLINE_HEAD.exec(line);
       if (m) readByline(m[1]!, c);
+    } else if (reason === "outlet-line") {
+      c.outlet ??= outletOf(line);
     } else if (reason === "credit-line") {
       const team = TEAM_CREDIT.exec(line);
       if (team) c.outlet ??= outletOf(team[1]!) ?? team[1]!;
