@@ -44,6 +44,18 @@ beforeAll(async () => {
       actors: [ACTORS.iran],
       positions: [{ actor: "state:IR", issue: "enrichment", stance: "support", sentence: 0 }],
     },
+    {
+      file: "p4.md",
+      outlet: "taz",
+      published: "2026-02-10",
+      sentences: ["Oman lehnte Gespräche über Raketen zunächst ab.", "Später befürwortete Oman das Raketenthema.", "Nun äußert sich Oman neutral zum Raketenprogramm."],
+      actors: [ACTORS.oman],
+      positions: [
+        { actor: "state:OM", issue: "missiles", stance: "oppose", sentence: 0, date: "2026-01-15" },
+        { actor: "state:OM", issue: "missiles", stance: "support", sentence: 1, date: "2026-01-20" },
+        { actor: "state:OM", issue: "missiles", stance: "neutral", sentence: 2, date: "2026-02-10" },
+      ],
+    },
   ]);
   for (const a of await t.db.actor.findMany({ select: { id: true, key: true } })) id[a.key] = a.id;
   for (const i of await t.db.issue.findMany({ select: { id: true, code: true } })) id[i.code] = i.id;
@@ -68,6 +80,13 @@ describe("positions.matrix", () => {
     expect(cell(m, "state:US", "enrichment")).toMatchObject({ stance: "support", evidence: 1, changes: 0, changedFrom: null });
     expect(cell(m, "state:US", "military")).toMatchObject({ stance: "support", evidence: 1 });
     expect(cell(m, "state:US", "missiles")).toBeUndefined();
+  });
+
+  it("reports the last of several changes", async () => {
+    const m = await t.caller.positions.matrix({ filter: {} });
+    expect(cell(m, "state:OM", "missiles")).toMatchObject({ stance: "neutral", evidence: 3, changes: 2, changedFrom: "support", changedOn: "2026-02-10" });
+    const jan = await t.caller.positions.matrix({ filter: {}, asOf: "2026-01-31" });
+    expect(cell(jan, "state:OM", "missiles")).toMatchObject({ stance: "support", evidence: 2, changes: 1, changedFrom: "oppose", changedOn: "2026-01-20" });
   });
 
   it("shows positions as they stood on the as-of day", async () => {

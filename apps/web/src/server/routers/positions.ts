@@ -121,8 +121,11 @@ function latestStances(db: Db, dossierId: string, filter: ViewFilter, asOf: stri
         max("latestDay") AS day,
         count(*)::int AS n,
         count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance)::int AS changes,
-        (array_agg(prev ORDER BY day DESC NULLS LAST, id DESC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))[1] AS "changedFrom",
-        (array_agg(day ORDER BY day DESC NULLS LAST, id DESC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))[1] AS "changedOn",
+        -- The last change: the filtered array in day order, indexed by its length (same order as the window: no re-sort).
+        (array_agg(prev ORDER BY day ASC NULLS FIRST, id ASC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))
+          [count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance)] AS "changedFrom",
+        (array_agg(day ORDER BY day ASC NULLS FIRST, id ASC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))
+          [count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance)] AS "changedOn",
         count(*) FILTER (WHERE stance = 'support')::int AS support,
         count(*) FILTER (WHERE stance = 'oppose')::int AS oppose,
         count(*) FILTER (WHERE stance = 'neutral')::int AS neutral,
