@@ -83,6 +83,8 @@ export interface TitleForm {
 
 export interface Lexicon {
   byFirst: Map<string, GazEntry[]>;
+  /** First words of entries that may start with a lower-case letter (al-Bussaidi, jüdische Staat): the only lower-case words worth a lookup. */
+  lowerFirst: Set<string>;
   places: Map<string, PlaceInfo>;
   actors: Map<string, ActorInfo>;
   /** Folded surname (last name word) → person keys from the person lexicons. */
@@ -253,8 +255,9 @@ function buildLexicon(dossier?: Dossier): Lexicon {
     }
   }
 
+  const lowerFirst = new Set(entries.filter((e) => !/^\p{Lu}/u.test(e.form)).map((e) => e.words[0]!));
   return {
-    byFirst, places, actors, surnames, demonyms, prefixes, peoples, titles,
+    byFirst, lowerFirst, places, actors, surnames, demonyms, prefixes, peoples, titles,
     givenNames: new Set(givenNameData.names.map(fold)),
     stopwords: new Set(stopwordData.words.map(fold)),
     governmentNouns: new Set(officeData.governmentNouns.map(fold)),

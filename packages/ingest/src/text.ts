@@ -6,11 +6,11 @@ import type { Sentence } from "@lagebild/model";
 import { tokenize } from "./stages/sentences.ts";
 
 const foldMemo = new Map<string, string>();
-const ASCII_LOWER_SAFE = /^[a-z0-9 .,;:!?()"'-]*$/;
+const ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
 
 /** Lower-case, without accents, ß → ss, typographic apostrophes straightened: the lookup form of a word. */
 export function fold(s: string): string {
-  if (ASCII_LOWER_SAFE.test(s)) return s;
+  if (ASCII.test(s)) return s.toLowerCase();
   const short = s.length <= 40;
   if (short) {
     const hit = foldMemo.get(s);

@@ -70,6 +70,7 @@ const QUANTITY = fold(triggerData.figures.quantity);
 const FIGURES = Object.entries(triggerData.figures.what).map(([what, re]) => ({ what, re: new RegExp(`(${QUANTITY})\\s+${fold(re)}`) }));
 
 const triggerMemo = new Map<string, Trigger[]>();
+const NONE: Trigger[] = [];
 function triggersFor(f: string): Trigger[] {
   let hit = triggerMemo.get(f);
   if (!hit) {
@@ -138,6 +139,9 @@ export function extractEvents(input: EventInput): Event[] {
   for (const s of sentences) {
     const words = wordsOf(s);
     if (!words.length) continue;
+    // Most sentences hold no trigger word: leave them before any clause work.
+    const wordTriggers = words.map((w) => (w.word ? triggersFor(w.f) : NONE));
+    if (!wordTriggers.some((ts) => ts.length)) continue;
     const clauses = clausesOf(words);
     const sentenceFolded = words.map((w) => w.f).join(" ");
     let figures: Figure[] | null = null;
@@ -164,7 +168,7 @@ export function extractEvents(input: EventInput): Event[] {
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       if (!w.word) continue;
-      const ts = triggersFor(w.f);
+      const ts = wordTriggers[i]!;
       if (!ts.length) continue;
       const ci = clauseOfWord[i]!;
       const ct = clauseText[ci]!;

@@ -155,7 +155,7 @@ interface GazMatch {
 
 function gazetteerAt(lex: Lexicon, words: Word[], i: number): GazMatch | undefined {
   const w = words[i]!;
-  if (!w.word) return undefined;
+  if (!w.word || (!w.cap && !lex.lowerFirst.has(w.f))) return undefined;
   const list = lex.byFirst.get(w.f);
   if (!list) return undefined;
   for (const e of list) {

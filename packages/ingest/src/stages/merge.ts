@@ -281,14 +281,38 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     const span = intersect(a.span, b.span);
     return span === "empty" ? false : span;
   };
+  // The same sentence told as the same kind of event (one wire printed by several outlets) is one report's twin.
+  const verbatim = new Map<string, number>();
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
-    // Earlier reports sharing the most keys; a stem in very many reports says nothing.
+    const sig = `${r.event.kind}|${r.event.status}|${r.event.trigger.text}|${r.event.evidence[0]?.text ?? ""}`;
+    const twin = verbatim.get(sig);
+    if (twin !== undefined) {
+      const a = stateOf(i);
+      const b = stateOf(twin);
+      const span = joinable(a, b, r.family);
+      if (span !== false) {
+        const merged: ClusterState = {
+          initiators: new Set([...a.initiators, ...b.initiators]), span,
+          statuses: new Set([...a.statuses, ...b.statuses]), places: new Set([...a.places, ...b.places]),
+        };
+        uf.union(String(twin), String(i));
+        state.set(uf.find(String(i)), merged);
+        continue;
+      }
+    } else verbatim.set(sig, i);
+    // Earlier reports sharing the most keys (the latest ones of each key); a stem in very many reports says nothing.
     const hits = new Map<number, number>();
     for (const k of keysOf(r)) {
       const list = index.get(`${r.family}|${k}`) ?? [];
       if (k.startsWith("w:") && list.length > 60) continue;
-      for (const j of list) if (j < i) hits.set(j, (hits.get(j) ?? 0) + 1);
+      let seen = 0;
+      for (let x = list.length - 1; x >= 0 && seen < 60; x--) {
+        const j = list[x]!;
+        if (j >= i) continue;
+        seen += 1;
+        hits.set(j, (hits.get(j) ?? 0) + 1);
+      }
     }
     const cands = [...hits.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, 80).map(([j]) => j);
     // Join compatible earlier reports' clusters, most similar first, as long as the joined cluster stays consistent.

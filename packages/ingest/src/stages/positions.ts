@@ -70,14 +70,20 @@ interface CompiledCue {
   polarity: 1 | -1;
 }
 
-const cueCache = new WeakMap<Dossier, CompiledCue[]>();
-function cuesOf(dossier: Dossier): CompiledCue[] {
+/** Cues by their first three letters, longest first: a sentence is scanned once per word, not once per cue. */
+const cueCache = new WeakMap<Dossier, Map<string, CompiledCue[]>>();
+function cuesOf(dossier: Dossier): Map<string, CompiledCue[]> {
   let c = cueCache.get(dossier);
   if (!c) {
-    c = dossier.issues.flatMap((i) => i.cues.map((cue) => {
+    c = new Map();
+    const all = dossier.issues.flatMap((i) => i.cues.map((cue) => {
       const neg = cue.startsWith("!");
       return { issue: i.id, text: fold(neg ? cue.slice(1) : cue).trim(), polarity: (neg ? -1 : 1) as 1 | -1 };
     })).sort((a, b) => b.text.length - a.text.length);
+    for (const cue of all) {
+      const k = cue.text.slice(0, 3);
+      c.set(k, [...(c.get(k) ?? []), cue]);
+    }
     cueCache.set(dossier, c);
   }
   return c;
@@ -127,17 +133,17 @@ export function extractPositions(input: PositionInput): Position[] {
     };
     const firstPersonRef = refs.find((r) => r.m.kind === "person" && !r.m.modifier);
 
-    // Cues: longest first, no overlaps.
-    const found: Cue[] = [];
-    for (const c of cues) {
-      let at = joined.indexOf(c.text);
-      while (at >= 0) {
-        const to = at + c.text.length;
-        const startsWord = at === 0 || joined[at - 1] === " " || joined[at - 1] === "-";
-        if (startsWord && !found.some((f) => at < f.to && to > f.from)) found.push({ issue: c.issue, polarity: c.polarity, from: at, to });
-        at = joined.indexOf(c.text, at + 1);
-      }
+    // Cues at the start of a word or of a compound's part ("US-Angriffs"): longest first, no overlaps.
+    const hits: Cue[] = [];
+    for (let at = 0; at < joined.length; at++) {
+      if (!(at === 0 || joined[at - 1] === " " || joined[at - 1] === "-")) continue;
+      const list = cues.get(joined.slice(at, at + 3));
+      if (!list) continue;
+      for (const c of list) if (joined.startsWith(c.text, at)) hits.push({ issue: c.issue, polarity: c.polarity, from: at, to: at + c.text.length });
     }
+    hits.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+    const found: Cue[] = [];
+    for (const h of hits) if (!found.some((f) => h.from < f.to && h.to > f.from)) found.push(h);
     if (found.length) {
       // Attitude words.
       const atts: Att[] = [];

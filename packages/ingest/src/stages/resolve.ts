@@ -70,7 +70,19 @@ const PHONETIC_RULES: [RegExp, string][] = [
  * sch/sh, tsch/ch, dsch/j, ch/kh, gh/g/q/k, w/v, z/s, double letters and vowel runs collapse. German "j" is
  * English "y", English "j" is German "dsch": both readings are returned, and two names match when any key does.
  */
+const phoneticMemo = new Map<string, string[]>();
+
 export function phoneticKeys(name: string): string[] {
+  let hit = phoneticMemo.get(name);
+  if (!hit) {
+    hit = computePhoneticKeys(name);
+    if (phoneticMemo.size > 50_000) phoneticMemo.clear();
+    phoneticMemo.set(name, hit);
+  }
+  return hit;
+}
+
+function computePhoneticKeys(name: string): string[] {
   const base = fold(name).replace(/[^a-z' ]/g, " ").replace(/\b(?:al|el|as|ad|an|ar|ash|ul|bin|ibn|ben|abu|von|van|de|der|den|du|da|di|la|le)\b/g, " ").replace(/\s+/g, "");
   const one = (s: string) => {
     let k = s;
