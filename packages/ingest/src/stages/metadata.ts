@@ -182,11 +182,11 @@ export function guessTitle(text: string, captions: Cleaned["captions"] = []): st
 const DE_WORDS = new Set(["der", "die", "das", "und", "nicht", "mit", "sich", "auf", "für", "ist", "eine", "einen", "dem", "den", "von", "wurde", "hat"]);
 const EN_WORDS = new Set(["the", "and", "of", "to", "is", "that", "with", "for", "was", "has", "have", "said", "from"]);
 
-/** "en" when English function words clearly dominate the first 1,500 characters, else "de". */
+/** "en" when English function words clearly dominate the first 800 characters, else "de". */
 export function detectLanguage(text: string): string {
   let de = 0;
   let en = 0;
-  for (const w of text.slice(0, 1500).toLowerCase().split(/[\s,.;:!?"„“”»«()]+/)) {
+  for (const w of text.slice(0, 800).toLowerCase().split(/[\s,.;:!?"„“”»«()]+/)) {
     if (DE_WORDS.has(w)) de += 1;
     else if (EN_WORDS.has(w)) en += 1;
   }
