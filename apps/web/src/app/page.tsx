@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EventItem } from "~/components/EventItem.tsx";
+import { ExportLinks } from "~/components/ExportLinks.tsx";
 import { Filters } from "~/components/Filters.tsx";
 import { Empty, PageHead } from "~/components/ui.tsx";
 import { filterQuery, isEmptyFilter, parseFilter } from "~/lib/filters.ts";
@@ -29,7 +30,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <div className="grid grid--stats">
           <Stat id="articles" value={counts.articles} label="articles" href={`/articles${q}`} />
           <Stat id="events" value={counts.events} label="events" href={`/timeline${q}`} />
-          <Stat id="actors" value={counts.actors} label="actors" />
+          <Stat id="actors" value={counts.actors} label="actors" href={`/actors${q}`} />
           <Stat id="sources" value={counts.sources} label="independent sources (outlets)" />
         </div>
         <p className="meta">
@@ -48,6 +49,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             </>
           )}
         </p>
+        <ExportLinks filter={filter} />
       </section>
 
       <div className="grid grid--two">

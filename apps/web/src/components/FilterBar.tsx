@@ -8,7 +8,7 @@
  * active filters show as removable chips. Other params on the URL (except the page cursor) are kept.
  */
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { activeFilterCount, filterToSearchParams, parseFilter, type ViewFilter } from "../lib/filters.ts";
 
 export interface FilterOption {
@@ -133,8 +133,31 @@ function CheckGroup({ name, label, options, selected, searchable }: { name: List
   const matches = (o: FilterOption) => !needle || o.label.toLowerCase().includes(needle);
   const anyShown = all.some(matches);
   const id = `filter-${name}`;
+  const ref = useRef<HTMLDetailsElement>(null);
+
+  // A popover closes on Escape (focus back on its summary) and when the user clicks or tabs elsewhere.
+  useEffect(() => {
+    const close = (e: Event) => {
+      const el = ref.current;
+      if (el?.open && e.target instanceof Node && !el.contains(e.target)) el.open = false;
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("focusin", close);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("focusin", close);
+    };
+  }, []);
+  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
+    if (e.key === "Escape" && ref.current?.open) {
+      e.preventDefault();
+      ref.current.open = false;
+      ref.current.querySelector("summary")?.focus();
+    }
+  };
+
   return (
-    <details className="filter-pop">
+    <details className="filter-pop" ref={ref} onKeyDown={onKeyDown}>
       <summary>
         {label}
         {selected.length > 0 && <span className="badge"> {selected.length}</span>}

@@ -1,0 +1,5 @@
+import { LoadingBlock } from "~/components/ui.tsx";
+
+export default function Loading() {
+  return <LoadingBlock />;
+}
