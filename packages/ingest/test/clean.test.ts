@@ -78,6 +78,8 @@ describe("clean", () => {
       "Von Teheran nach Washington",
       "Stand der Gespräche ist offen, hieß es am Montag.",
       "Am 2. Februar 2026 trafen sich die Delegationen in Maskat.",
+      "(c) die Freilassung aller Geiseln",
+      "12 Staaten stimmten zu, 3 dagegen.",
     ];
     const c = clean(lines.join("\n"));
     expect(c.text).toBe(lines.join("\n"));

@@ -72,6 +72,22 @@ describe("publication date", () => {
     expect(m.published?.value).toBe("2026-02-06");
   });
 
+  it.each([
+    "Stand: 12.03.2026 18:04 Uhr",
+    "12.03.2026, 18.04 Uhr",
+    "Aktualisiert am 12.03.2026-18:04",
+    "Veröffentlicht am 12.03.2026 | Lesedauer: 3 Minuten",
+    "Datum: 12.03.2026 18:04 Uhr",
+    "Donnerstag, 12. März 2026",
+    "12. März 2026 um 18:04 Uhr",
+    "Do 12.03.2026 - 18:04 Uhr",
+    "12.03.26, 18:04",
+  ])("reads the date line %j and removes it from the text", (line) => {
+    const cleaned = clean(`Überschrift des Artikels\n${line}\n${BODY}`);
+    expect(cleaned.text).toBe(`Überschrift des Artikels\n${BODY}`);
+    expect(extractMetadata(cleaned, {}).published).toMatchObject({ value: "2026-03-12", source: "date-line" });
+  });
+
   it("infers a window from the latest dated mention and the weekdays around it", () => {
     // Caption dated Sunday 1 Feb; "am Montag" reported, "an diesem Dienstag" still ahead: published Mon or Tue.
     const text = [
