@@ -40,6 +40,7 @@ export function analyseArticle(input: AnalyseInput): Intelligence {
   const events = extractEvents({
     text: input.text, sentences: input.sentences, resolution, dates: input.dates, published: input.published,
     ...(input.captions ? { captions: input.captions } : {}), ...(input.article ? { article: input.article } : {}),
+    demonyms: lex.demonyms,
   });
   const found = extractQuotes({ text: input.text, sentences: input.sentences, resolution, dates: input.dates });
   const positions = extractPositions({
@@ -47,5 +48,21 @@ export function analyseArticle(input: AnalyseInput): Intelligence {
     demonyms: lex.demonyms,
   });
   const quotes: Quote[] = found.map(({ speakerActor: _a, ...q }) => q);
-  return { actors: resolution.actors, places: resolution.places, events, quotes, positions };
+  // States and organisations a person belongs to, or a position names, are actors of the article too
+  // (named through the person: "Bundeskanzler" → Germany), without mentions of their own.
+  const actors = [...resolution.actors];
+  const known = new Set(actors.map((a) => a.key));
+  const needed = [...actors.map((a) => a.affiliation), ...positions.map((p) => p.actor)];
+  for (const key of needed) {
+    if (!key || known.has(key)) continue;
+    const info = lex.actors.get(key);
+    if (!info) continue;
+    known.add(key);
+    actors.push({
+      key, kind: info.kind, name: info.name, aliases: [{ name: info.name }], role: info.role ?? null,
+      affiliation: info.affiliation ?? null, externalIds: info.iso ? { iso: info.iso } : {}, mentions: [],
+    });
+  }
+  for (const a of actors) if (a.affiliation && !known.has(a.affiliation)) a.affiliation = null;
+  return { actors, places: resolution.places, events, quotes, positions };
 }

@@ -36,6 +36,8 @@ export interface EventInput {
   captions?: Cleaned["captions"];
   /** Content hash, recorded on figures. */
   article?: string;
+  /** Demonym adjectives (israelischen → state:IL): the one before an event noun names its initiator ("israelischer Luftangriff"). */
+  demonyms?: Map<string, string>;
 }
 
 interface Trigger {
@@ -81,13 +83,13 @@ function triggersFor(f: string): Trigger[] {
   return hit;
 }
 
-const BOUNDARY = new Set([",", ";", ":", "–", "—", "(", ")"]);
+const BOUNDARY = new Set([",", ";", ":", "–", "—", "(", ")", "."]);
 const QUOTE_MARKS = /^[„“”"»«‚‘’]$/;
 const ARTICLES = new Set(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines"]);
 const DEFINITE = new Set(["der", "die", "das", "dem", "den", "des", "dieser", "diese", "dieses", "diesem", "diesen"]);
 const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
 const STATUS_WORDS = /^(?:geplant\w*|abgesagt\w*|begonnen|beginn\w*|stattfind\w*|stattgefunden|fortgesetzt|angesetzt)$/;
-const LIGHT_VERB = /\b(?:stattfind\w*|stattgefunden|fand\w* statt|begonnen|beginn\w*|begann\w*|gegeben|gab|gibt|ereignet\w*|geplant\w*|abgesagt|fortgesetzt|laufen|liefen|angesetzt)\b/;
+const LIGHT_VERB = /\b(?:stattfind\w*|stattgefunden|fand\w* statt|begonnen|beginn\w*|begann\w*|gegeben|gab|gibt|ereignet\w*|geplant\w*|abgesagt|fortgesetzt|laufen|liefen|angesetzt|aufgenommen|nahm\w* [^,]*auf|eroffnet|eingeleitet|getotet|verletzt|ums leben|zerstort|beschadigt)\b/;
 const PASSIVE = /\b(?:wurde|wurden|worden|wird|werden)\b/;
 
 interface Clause {
@@ -255,6 +257,8 @@ export function extractEvents(input: EventInput): Event[] {
       // A noun in the genitive of another noun ("Zusammenbruch der Gespräche", "Aufnahme von Verhandlungen") is that
       // noun's complement, not an event of its own.
       if (t.pos === "noun" && f.w >= 2 && /^(?:der|des|von)$/.test(words[f.w - 1]!.f) && words[f.w - 2]!.cap && words[f.w - 2]!.word) continue;
+      // The topic of talks ("Gespräche über eine Waffenruhe") is no event either.
+      if (t.pos === "noun" && (words[f.w - 1]?.f === "uber" || (words[f.w - 2]?.f === "uber" && ARTICLES.has(words[f.w - 1]!.f)))) continue;
       if (t.pos === "noun" && f.w >= 3 && /^(?:der|des|von)$/.test(words[f.w - 2]!.f) && !words[f.w - 1]!.cap && words[f.w - 3]!.cap && words[f.w - 3]!.word) continue;
       if (t.pos === "noun") {
         const hasOwn = ownDates.length > 0 || ownPlaces.length > 0;
@@ -322,6 +326,11 @@ export function extractEvents(input: EventInput): Event[] {
         }
       }
       const participants = rolesOf(pool, words, wordAt, PASSIVE.test(ct), kind);
+      const adjState = t.pos === "noun" ? input.demonyms?.get(words[f.w - 1]?.f ?? "") : undefined;
+      if (adjState && !participants.some((p) => p.actor === adjState)) {
+        for (const p of participants) if (p.role === "initiator") p.role = "participant";
+        participants.unshift({ actor: adjState, role: "initiator" });
+      }
       // Protests and crackdowns told without names ("das Vorgehen staatlicher Repressionskräfte gegen Demonstrierende
       // bei den landesweiten Massenprotesten") happen in the state the text is about: the state named last before them.
       let focus: string | undefined;
@@ -341,6 +350,8 @@ export function extractEvents(input: EventInput): Event[] {
       // Places.
       let placeRefs = ownPlaces;
       if (!placeRefs.length && t.pos === "verb") placeRefs = refs.filter((r) => placeOk(r) && inRange(r, c.from, c.to));
+      // The city or region an attack hits is its place ("griff … die Stadt Charkiw an").
+      if (!placeRefs.length && kind === "attack") placeRefs = refs.filter((r) => r.place && !r.actor && !r.place.startsWith("country:") && inRange(r, c.from, c.to));
       // A visited country is the place of a visit ("wird Witkoff … Israel besuchen").
       if (!placeRefs.length && kind === "consult" && /^besuch/.test(words[f.w]!.f)) {
         placeRefs = refs.filter((r) => r.place && r.m.kind === "state" && inRange(r, c.from, c.to) && r.m.before[0] !== "dem" && r.actor !== participants[0]?.actor);

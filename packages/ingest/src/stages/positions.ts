@@ -49,7 +49,7 @@ const STANCE: StanceWord[] = stanceData.triggers.map((t) => ({
 }));
 const NEGATION = new RegExp(`^(?:${stanceData.negation})$`);
 const BREAKS = new RegExp(`(?:^| )(?:${stanceData.scopeBreaks})(?= |$)`, "g");
-const BOUNDARY = /^[,;:–—()]$/;
+const BOUNDARY = /^[,;:–—().]$/;
 const PREPOSITION = /^(?:mit|gegenuber|von|vom|laut|bei|uber|fur|nach|zu|zum|zur|aus|in|im|an|am|auf|gegen|zwischen|unter|vor|durch|ohne|um|seit|wegen)$/;
 const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
 const PRONOUNS = new Set(["er", "sie"]);

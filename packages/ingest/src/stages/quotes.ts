@@ -188,6 +188,12 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
       }
       // An anonymous or epithet noun phrase before any named person.
       const label = labelFrom(words, k, clauseEnd);
+      // "sagte der Sprecher des Außenministeriums, Madschid al-Ansari, …": the name in apposition is the speaker.
+      if (words[clauseEnd]?.text === ",") {
+        const next = words[clauseEnd + 1];
+        const named = next ? refs.find((x) => x.m.kind === "person" && x.actor && x.m.start === next.start) : undefined;
+        if (named && !refs.some((x) => x.m.kind === "person" && x.m.start >= w.start && x.m.start < next!.start)) return fromRef(named);
+      }
       if (EPITHET.test(fold(label)) && lastPerson && s.index - lastPerson.sentence <= 3) return { key: lastPerson.key, label: lastPerson.label, actor: lastPerson.key };
       if (r && r.m.start === w.start) return fromRef(r);
       if (r && r.m.kind === "person" && !ANON_HEADS.has(lastNounOf(words, k, clauseEnd))) return fromRef(r);
