@@ -6,7 +6,9 @@
  *   merge                                                                                       (per batch)
  *
  * The publication date anchoring every relative date is the metadata date; for an inferred window it is the
- * window's last day (a weekday is then resolved to the latest such day the window allows).
+ * window's last day (a weekday is then resolved to the latest such day the window allows). Articles that name
+ * no day at all may get a window from events other articles of the batch date (see corroborate.ts).
+ * The article's identity (`contentHash`) is the sha256 of its cleaned text; a repeat within a batch is skipped.
  */
 import { createHash } from "node:crypto";
 import type { ArticleGraph, Dossier, Extraction, MergedEvent, Published, Sentence } from "@lagebild/model";
@@ -70,8 +72,6 @@ function mergeAcross(graphs: ArticleGraph[], _ctx: ExtractContext): MergedEvent[
 }
 
 export { toInterchange };
-
-// ------------------------------------------------------------------------------------------------ END STUBS
 
 /** Everything computed for one article, including the intermediate stage outputs (for diagnostics and tests). */
 export interface ArticleRun {
