@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { articleTitle, formatFuzzyDate, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
@@ -7,15 +8,18 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+/** One query per request, shared by the metadata and the page. */
+const load = cache(async (id: string) => (await api()).actors.byId({ id }));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const a = await (await api()).actors.byId({ id }).catch(() => null);
+  const a = await load(id).catch(() => null);
   return { title: a?.name ?? "Actor" };
 }
 
 export default async function ActorPage({ params }: Props) {
   const { id } = await params;
-  const a = await orNotFound((await api()).actors.byId({ id }));
+  const a = await orNotFound(load(id));
 
   // Positions over time, grouped by issue (each row ordered by date).
   const byIssue = new Map<string, { label: string; proposition: string; items: typeof a.positions }>();

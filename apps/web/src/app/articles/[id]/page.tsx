@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { HighlightedText } from "~/components/HighlightedText.tsx";
 import { SpanLegend } from "~/components/SpanLegend.tsx";
@@ -9,15 +10,18 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+/** One query per request, shared by the metadata and the page. */
+const load = cache(async (id: string) => (await api()).articles.byId({ id }));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const a = await (await api()).articles.byId({ id }).catch(() => null);
+  const a = await load(id).catch(() => null);
   return { title: a ? articleTitle(a.title, a.file) : "Article" };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
-  const a = await orNotFound((await api()).articles.byId({ id }));
+  const a = await orNotFound(load(id));
   const counts: Record<string, number> = {};
   for (const s of a.spans) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
 

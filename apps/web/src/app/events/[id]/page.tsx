@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { articleTitle, formatFuzzyDate, kindLabel } from "~/lib/format.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
@@ -7,15 +8,18 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+/** One query per request, shared by the metadata and the page. */
+const load = cache(async (id: string) => (await api()).events.byId({ id }));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const e = await (await api()).events.byId({ id }).catch(() => null);
+  const e = await load(id).catch(() => null);
   return { title: e?.summary ?? "Event" };
 }
 
 export default async function EventPage({ params }: Props) {
   const { id } = await params;
-  const e = await orNotFound((await api()).events.byId({ id }));
+  const e = await orNotFound(load(id));
 
   return (
     <article aria-labelledby="event-title">
