@@ -251,6 +251,11 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   const cwd = process.env.INIT_CWD || process.cwd();
+  // `extract … | head`: a reader that stops early is not an error of ours.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    throw e;
+  });
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd }).then(
     (code) => {
       // Exit explicitly once stdout is flushed: the embedded database's exit hooks would otherwise end the
