@@ -75,5 +75,5 @@ export function stanceStyle(stance: string) {
 export function agreementColor(share: number): { bg: string; ink: string } {
   const steps = ["#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594"];
   const i = Math.max(0, Math.min(steps.length - 1, Math.round(share * (steps.length - 1))));
-  return { bg: steps[i]!, ink: i >= 5 ? "#ffffff" : "#1b1f24" };
+  return { bg: steps[i]!, ink: i >= 6 ? "#ffffff" : "#1b1f24" };
 }
