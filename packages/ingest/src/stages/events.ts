@@ -83,7 +83,7 @@ function triggersFor(f: string): Trigger[] {
   return hit;
 }
 
-const BOUNDARY = new Set([",", ";", ":", "–", "—", "(", ")", "."]);
+const BOUNDARY = new Set([",", ";", ":", "–", "—", "."]);
 const QUOTE_MARKS = /^[„“”"»«‚‘’]$/;
 const ARTICLES = new Set(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines"]);
 const DEFINITE = new Set(["der", "die", "das", "dem", "den", "des", "dieser", "diese", "dieses", "diesem", "diesen"]);
@@ -266,7 +266,7 @@ export function extractEvents(input: EventInput): Event[] {
         if (verbClauses.has(f.clause) && !hasOwn && !eventive) continue;
         if (!hasOwn && !ownActors.length && !statusWord && !eventive) continue;
         const det = words[f.w - 1]?.f ?? "";
-        if (DEFINITE.has(det) && !hasOwn && !ownActors.length) continue;
+        if (DEFINITE.has(det) && !hasOwn && !ownActors.length && kind !== "crackdown") continue;
       }
 
       // Status.
@@ -367,7 +367,9 @@ export function extractEvents(input: EventInput): Event[] {
         const nearest = pick.reduce((a, b) => (Math.abs(wordAt(a.start) - f.w) <= Math.abs(wordAt(b.start) - f.w) ? a : b));
         date = nearest.date;
       } else if (ANAPHORA.test(sentenceFolded)) {
-        const prior = lastDated.filter((x) => x.sentence >= s.index - 2 && x.sentence < s.index).pop();
+        // "kurz darauf", "danach": the date of the event told just before, in this sentence or the two before it.
+        const earlier = sentenceEvents.filter((e) => e.date && e.date.resolution.rule !== "publication-date").pop();
+        const prior = earlier ? { sentence: s.index, date: earlier.date! } : lastDated.filter((x) => x.sentence >= s.index - 2 && x.sentence < s.index).pop();
         if (prior) date = { ...prior.date, resolution: { ...prior.date.resolution, kind: "inferred", rule: "inherited-from-previous-event" } };
       }
       if (!date && status === "reported" && published) {
@@ -461,8 +463,12 @@ function rolesOf(pool: Ref[], words: Word[], wordAt: (o: number) => number, pass
   for (const r of pool) {
     if (out.some((p) => p.actor === r.actor)) continue;
     const wi = wordAt(r.m.start);
-    const prep = prepBefore(words, wi);
+    let prep = prepBefore(words, wi);
     const det = words[wi - 1]?.f ?? "";
+    // "unter Vermittlung Katars": the mediator is set apart below.
+    if (prep === "vermittlung") continue;
+    // "der Staatsführung in Teheran": the capital stands for the government noun before it.
+    if ((prep === "in" || prep === "im") && r.place && !r.eventPlace) prep = "";
     let role: ParticipantRole;
     if (prep === "gegen" || prep === "auf") role = "target";
     else if (prep === "zwischen" || prep === "mit") role = "participant";

@@ -355,7 +355,9 @@ export function findMentions(input: MentionInput): Mention[] {
       // Prefix + government noun in one word: US-Militär, US-Beamte, US-Delegation.
       if (dash > 0 && (lex.governmentNouns.has(head) || titleOf(lex, w.f))) {
         const owner = prefixAffiliation(lex, w);
-        const nextIsName = isNameWord(lex, words[i + 1]) || gazAt[i + 1]?.entry.kind === "person";
+        // A title before a name is the person's ("US-Präsident Donald Trump"); a government noun is the state's anyway.
+        const isTitle = !lex.governmentNouns.has(head);
+        const nextIsName = isTitle && (isNameWord(lex, words[i + 1]) || gazAt[i + 1]?.entry.kind === "person");
         if (owner && !nextIsName) {
           const anonymous = PERSONLIKE_GOV.has(head) || !!titleOf(lex, w.f);
           emit({ type: "actor", kind: owner.startsWith("state:") ? "state" : "organisation", key: owner, name: w.text, w0: i, w1: i + 1, via: "pattern:prefix-group", ...(anonymous ? { anonymous: true } : {}) });

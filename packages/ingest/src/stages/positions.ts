@@ -144,6 +144,7 @@ export function extractPositions(input: PositionInput): Position[] {
     hits.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
     const found: Cue[] = [];
     for (const h of hits) if (!found.some((f) => h.from < f.to && h.to > f.from)) found.push(h);
+    found.sort((a, b) => a.from - b.from);
     if (found.length) {
       // Attitude words.
       const atts: Att[] = [];

@@ -329,8 +329,8 @@ function labelFrom(words: Word[], from: number, to: number): string {
   if (words[from] && PREP.test(words[from]!.f) && words[from - 1]?.f !== "es") return "";
   for (let k = from; k < Math.min(to, from + 7); k++) {
     const w = words[k]!;
-    if (!w.word || (parts.length && STOP_LABEL.has(w.f)) || PARTICLES.has(w.f)) break;
-    if (PARTICLE_ENDINGS.has(w.f)) break;
+    // A particle ends the phrase ("fügte der Beamte hinzu"); it never starts one ("ein Beamter").
+    if (!w.word || (parts.length && (STOP_LABEL.has(w.f) || PARTICLES.has(w.f) || PARTICLE_ENDINGS.has(w.f)))) break;
     parts.push(w.text);
   }
   return parts.join(" ");

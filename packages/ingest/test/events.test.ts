@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { Published } from "@lagebild/model";
+import { lexicon } from "../src/gazetteer.ts";
+import { findDates } from "../src/stages/dates.ts";
+import { extractEvents } from "../src/stages/events.ts";
+import { findMentions } from "../src/stages/mentions.ts";
+import { resolveEntities } from "../src/stages/resolve.ts";
+import { splitSentences } from "../src/stages/sentences.ts";
+
+const lex = lexicon();
+function events(text: string, published = "2026-02-06") {
+  const sentences = splitSentences(text);
+  const resolution = resolveEntities({ mentions: findMentions({ text, sentences, lexicon: lex }), lexicon: lex });
+  const pub: Published = { value: published, precision: "day", window: [published, published], source: "front-matter" };
+  return extractEvents({ text, sentences, resolution, dates: findDates(sentences, { value: published }), published: pub, demonyms: lex.demonyms, article: "h" });
+}
+
+describe("extractEvents", () => {
+  it("reads kind, initiator, target, place and the date of the clause", () => {
+    const [e] = events("Russland griff am Dienstag die Stadt Charkiw mit Drohnen an.");
+    expect(e).toMatchObject({ kind: "attack", status: "reported", places: ["place:charkiw"], date: { value: "2026-02-03", precision: "day" } });
+    expect(e!.participants).toEqual([{ actor: "state:RU", role: "initiator" }]);
+    const [t] = events("Der Präsident drohte dem Iran mit Angriffen.");
+    expect(t).toMatchObject({ kind: "threaten", participants: [{ actor: "state:IR", role: "target" }] });
+  });
+
+  it("marks planned, cancelled and hypothetical events", () => {
+    expect(events("Außenminister Jan Novak wird voraussichtlich am Freitag Israel besuchen.")[0]).toMatchObject({ kind: "consult", status: "planned", places: ["country:IL"] });
+    const cancelled = events("Die für Freitag geplanten Verhandlungen zwischen Serbien und dem Kosovo wurden abgesagt, wie Medien am Mittwoch berichteten.", "2026-02-05");
+    expect(cancelled.map((e) => [e.kind, e.status, e.date?.value])).toEqual([["negotiate", "cancelled", "2026-02-06"], ["reject", "reported", "2026-02-04"]]);
+    expect(cancelled[0]!.participants.map((p) => p.actor)).toEqual(["state:RS", "state:XK"]);
+    expect(events("Beide Seiten könnten sich schon bald in der Türkei treffen.")[0]).toMatchObject({ kind: "consult", status: "hypothetical", date: null });
+  });
+
+  it("gives the mediator its role", () => {
+    const [e] = events("Nach einer ersten Verhandlungsrunde im Oman unter Vermittlung Katars halten sich die USA und der Iran weitere Gespräche offen.");
+    expect(e).toMatchObject({ kind: "negotiate", places: ["country:OM"] });
+    expect(e!.participants).toContainEqual({ actor: "state:QA", role: "mediator" });
+    expect(e!.participants).toContainEqual({ actor: "state:US", role: "initiator" });
+  });
+
+  it("makes no event of a noun that only names a topic, and keeps background events with their own date", () => {
+    expect(events("Die Gespräche über das Atomprogramm sind schwierig. Verhandlungen gelten als Ausweg.")).toEqual([]);
+    const bg = events("Die Lage eskalierte im Juni 2025. Einen Tag später griff Israel den Iran an.");
+    expect(bg.map((e) => [e.kind, e.date?.value])).toEqual([["attack", "2025-06"]]);
+  });
+
+  it("dates a reported event without a date by the publication day, and says so", () => {
+    const [e] = events("Trump drohte der Staatsführung in Teheran mehrfach mit Militärschlägen.", "2026-02-02");
+    expect(e!.date).toMatchObject({ value: "2026-02-02", resolution: { kind: "inferred", rule: "publication-date" } });
+    expect(e!.participants).toEqual([{ actor: "person:donald-trump", role: "initiator" }, { actor: "state:IR", role: "target" }]);
+    expect(e!.places).toEqual([]);
+  });
+
+  it("keeps figures a source gives, from the event's sentence or a following 'Dabei' sentence", () => {
+    const [e] = events("Das Vorgehen der Sicherheitskräfte gegen Demonstrierende bei den landesweiten Massenprotesten im Januar war brutal. Dabei sollen Tausende, wenn nicht sogar Zehntausende Menschen getötet worden sein.");
+    expect(e).toMatchObject({ kind: "crackdown", date: { value: "2026-01" } });
+    expect(e!.figures).toEqual([{ what: "getotet", value: "Tausende, wenn nicht sogar Zehntausende", article: "h" }]);
+  });
+
+  it("takes a protest and its place and date from a photo caption line", () => {
+    const [e] = events("»Nieder mit den USA«: Protest vor dem US-Konsulat in Istanbul (1.2.2026)");
+    expect(e).toMatchObject({ kind: "protest", places: ["place:istanbul"], date: { value: "2026-02-01" } });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { ArticleGraph } from "@lagebild/model";
+import { createContext, extractArticle } from "../src/pipeline/index.ts";
+import { mergeEvents, unifyActors } from "../src/stages/merge.ts";
+
+const ctx = createContext();
+const graph = (file: string, text: string, over: Partial<ArticleGraph["article"]> = {}): ArticleGraph => {
+  const g = extractArticle({ file, text, given: {} }, ctx);
+  return { ...g, article: { ...g.article, ...over } };
+};
+
+describe("unifyActors", () => {
+  it("merges one person across articles by key, transliteration and surname", () => {
+    const a = graph("a.txt", "Stand: 02.02.2026\nDas Oberhaupt des Landes, Ajatollah Ali Rahbari, warnte die Nachbarn.");
+    const b = graph("b.txt", "Stand: 03.02.2026\nDie Rede von Ajatollah Ali Rahbary wurde live übertragen. Rahbary sprach eine Stunde.");
+    const c = graph("c.txt", "Stand: 04.02.2026\n„Wir sind bereit“, sagte Rahbari am Dienstag.");
+    const u = unifyActors([a, b, c]);
+    const persons = [...u.actors.values()].filter((x) => x.kind === "person");
+    expect(persons).toHaveLength(1);
+    expect(persons[0]!.aliases.map((x) => x.name)).toEqual(expect.arrayContaining(["Ali Rahbari", "Ali Rahbary", "Rahbari"]));
+  });
+});
+
+describe("mergeEvents", () => {
+  const text1 = "Stand: 06.02.2026\nVertreter Serbiens und des Kosovo haben am Freitag in Brüssel unter Vermittlung der EU neue Verhandlungen begonnen.";
+  const text2 = "Stand: 07.02.2026\nIn Brüssel haben Serbien und der Kosovo am Freitag neue Verhandlungen begonnen, wie die Nachrichtenagentur AFP meldete.";
+
+  it("merges one happening reported by several articles and counts independent sources", () => {
+    const a = graph("a.txt", text1, { agencies: ["dpa"] });
+    const b = graph("b.txt", text2, { agencies: ["AFP"] });
+    const merged = mergeEvents([a, b]).filter((e) => e.kind === "negotiate");
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ date: { value: "2026-02-06" }, places: ["place:brussel"], independentSources: 2 });
+    expect(merged[0]!.reports.map((r) => r.article)).toEqual([a.article.contentHash, b.article.contentHash]);
+  });
+
+  it("counts one wire printed by two outlets as one source", () => {
+    const a = graph("a.txt", text1, { agencies: ["dpa"], outlet: "Zeitung A" });
+    const b = graph("b.txt", `${text1}\nMehr dazu später.`, { agencies: ["dpa"], outlet: "Zeitung B" });
+    const [e] = mergeEvents([a, b]).filter((x) => x.kind === "negotiate");
+    expect(e!.reports).toHaveLength(2);
+    expect(e!.independentSources).toBe(1);
+  });
+
+  it("keeps two attacks by different initiators apart and flags differing figures", () => {
+    const a = graph("a.txt", "Stand: 02.02.2026\nIm Juni 2025 griff Israel den Iran an. Knapp eine Woche später bombardierte das US-Militär Atomanlagen im Iran.\nBei den landesweiten Massenprotesten im Januar gingen die Sicherheitskräfte brutal gegen Demonstrierende vor. Dabei sollen Tausende, wenn nicht sogar Zehntausende Menschen getötet worden sein.");
+    const b = graph("b.txt", "Stand: 06.02.2026\nIm Juni 2025 griff Israel den Iran an, kurz darauf bombardierte das US-Militär iranische Atomanlagen.\nBei den landesweiten Massenprotesten im Januar gingen die Sicherheitskräfte im Iran brutal gegen Demonstranten vor. Dabei sollen Tausende Menschen getötet worden sein.");
+    const merged = mergeEvents([a, b]);
+    const attacks = merged.filter((e) => e.kind === "attack");
+    expect(attacks).toHaveLength(2);
+    for (const e of attacks) expect(e.reports).toHaveLength(2);
+    expect(attacks.map((e) => e.participants.find((p) => p.role === "initiator")?.actor).sort()).toEqual(["state:IL", "state:US"]);
+    const protest = merged.find((e) => e.kind === "protest" || e.kind === "crackdown")!;
+    expect(protest.reports).toHaveLength(2);
+    expect(protest.conflicts.map((f) => f.value).sort()).toEqual(["Tausende", "Tausende, wenn nicht sogar Zehntausende"]);
+  });
+
+  it("does not merge a cancelled meeting with one that took place", () => {
+    const a = graph("a.txt", "Stand: 04.02.2026\nDie für Freitag geplanten Verhandlungen zwischen Serbien und dem Kosovo in Brüssel wurden abgesagt.");
+    const b = graph("b.txt", text2);
+    const merged = mergeEvents([a, b]).filter((e) => e.kind === "negotiate");
+    expect(merged.map((e) => e.status).sort()).toEqual(["cancelled", "reported"]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { Dossier } from "@lagebild/model";
+import { loadDossier } from "@lagebild/model/node";
+import { lexicon } from "../src/gazetteer.ts";
+import { findMentions } from "../src/stages/mentions.ts";
+import { extractPositions } from "../src/stages/positions.ts";
+import { extractQuotes } from "../src/stages/quotes.ts";
+import { resolveEntities } from "../src/stages/resolve.ts";
+import { splitSentences } from "../src/stages/sentences.ts";
+
+const usIran = loadDossier("us-iran-2026");
+function positions(text: string, dossier: Dossier = usIran) {
+  const lex = lexicon(dossier);
+  const sentences = splitSentences(text);
+  const resolution = resolveEntities({ mentions: findMentions({ text, sentences, lexicon: lex }), lexicon: lex });
+  const quotes = extractQuotes({ text, sentences, resolution });
+  return extractPositions({ sentences, resolution, quotes, dossier, demonyms: lex.demonyms }).map((p) => `${p.actor} ${p.issue} ${p.stance} ${p.modality}`);
+}
+
+describe("extractPositions", () => {
+  it("reads stance toward the proposition as stated, with opposite cues and scopes", () => {
+    expect(positions("Die USA forderten eine vollständige Einstellung der Urananreicherung, während der Iran maximal dazu bereit war, das Atomprogramm zu begrenzen.")).toEqual([
+      "state:US enrichment support demand", "state:IR enrichment oppose offer",
+    ]);
+    expect(positions("Teheran will dagegen nur über das Atomprogramm verhandeln.")).toEqual(["state:IR scope support offer"]);
+    expect(positions("Israel warnte wiederholt vor einem Abkommen, das sich nur auf das Atomprogramm beschränkt.")).toEqual(["state:IL scope oppose reject"]);
+  });
+
+  it("handles refusals, negation and 'vom Tisch'", () => {
+    expect(positions("Iran lehnt Diskussionen über Begrenzungen des Raketenprogramms ab.")).toEqual(["state:IR missiles oppose reject"]);
+    expect(positions("„Wir werden keine Verhandlungen über andere Themen als das Atomprogramm akzeptieren“, sagte ein iranischer Beamter.")).toEqual(["state:IR scope support reject"]);
+    expect(positions("Reuters zitierte einen hochrangigen iranischen Beamten mit den Worten, Beschränkungen des Raketenprogramms seien „vom Tisch“.")).toEqual(["state:IR missiles oppose reject"]);
+  });
+
+  it("finds the holder of a nominal attitude and counts an official's position for the state too", () => {
+    expect(positions("Das Beharren der USA auf einer Ausweitung des Verhandlungsspielraums sei riskant.")).toEqual(["state:US scope oppose demand"]);
+    expect(positions("Der Sprecher des Außenministeriums von Katar, Majed Al Ansari, drängte auf Verhandlungen, die alle Themen abdecken.")).toEqual([
+      "person:majed-al-ansari scope oppose demand", "state:QA scope oppose demand",
+    ]);
+  });
+
+  it("works with any dossier given as data, with no issue id in code", () => {
+    const dossier = Dossier.parse({
+      id: "test-arctic", name: "Arctic fishing", issues: [
+        { id: "quota", label: "Fishing quotas", proposition: "Catch quotas should be cut.", cues: ["fangquoten zu senken", "senkung der fangquoten", "!erhöhung der fangquoten"] },
+      ],
+    });
+    expect(positions("Norwegen fordert, die Fangquoten zu senken. Island lehnt eine Senkung der Fangquoten ab.", dossier)).toEqual([
+      "state:NO quota support demand", "state:IS quota oppose reject",
+    ]);
+    expect(positions("Dänemark warnte vor einer Erhöhung der Fangquoten.", dossier)).toEqual(["state:DK quota support reject"]);
+  });
+});
