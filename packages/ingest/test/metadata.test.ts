@@ -26,6 +26,11 @@ describe("outlet, agencies and authors", () => {
     expect(m.outlet).toBe("dpa");
   });
 
+  it("reads an outlet from 'Quelle: ntv.de, mli/dpa' and from a first-published note", () => {
+    expect(meta(`${BODY}\nQuelle: ntv.de, mli/dpa`)).toMatchObject({ outlet: "n-tv", agencies: ["dpa"], authors: [] });
+    expect(meta(`${BODY}\nDieser Artikel erschien zuerst bei der Frankfurter Rundschau.`).outlet).toBe("Frankfurter Rundschau");
+  });
+
   it("reads a correspondent byline and a site header", () => {
     expect(meta(`ZEIT ONLINE\nVon unserem Korrespondenten Max Muster, Washington\n${BODY}`)).toMatchObject({ outlet: "DIE ZEIT", authors: ["Max Muster"] });
   });

@@ -120,6 +120,7 @@ const BYLINE_HEAD = new RegExp(
   "u",
 );
 const TEAM_CREDIT = /^(?:Die|Das)\s+(?:Mitarbeiter(?:innen)?|Team|Redaktion|Autoren|Autorinnen)\s+(?:von|der|des|bei)\s+(.{2,80}?)\s+(?:ist|sind|besteht|bestehen)\s/u;
+const FIRST_PUBLISHED = /^(?:Dieser|Der|Die(?:ser)?) (?:Artikel|Beitrag|Text|Kommentar|Meldung|Bericht) (?:erschien|ist) (?:zuerst|zuerst erschienen|ursprünglich|erstmals) (?:bei|in|auf|im) (?:der |dem |den )?(.{2,80}?)(?: erschienen)?\.?$/u;
 const MATERIAL_CREDIT = /^(?:Mit Material (?:von|der|des)|Mit Informationen (?:von|der)|Material von)\s+(?:(?:den\s+)?Nachrichtenagenturen\s+|(?:der\s+)?Nachrichtenagentur\s+)?(.+?)\.?$/u;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright)\s*(.+)$/iu;
 const LEAD_DATELINE = /^[\p{Lu}][\p{L} ./-]{1,40}\s*\(([^()]{2,40})\)\s*[-–—]/u;
@@ -139,6 +140,8 @@ function readCredits(cleaned: Cleaned): Credits {
     } else if (reason === "outlet-line") {
       c.outlet ??= outletOf(line);
     } else if (reason === "credit-line") {
+      const first = FIRST_PUBLISHED.exec(line);
+      if (first) c.outlet ??= outletOf(first[1]!) ?? first[1]!;
       const team = TEAM_CREDIT.exec(line);
       if (team) c.outlet ??= outletOf(team[1]!) ?? team[1]!;
       const material = MATERIAL_CREDIT.exec(line);
