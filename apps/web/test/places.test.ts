@@ -4,7 +4,7 @@ import { ACTORS, openTestDb, PLACES, seed, type TestDb } from "./viz-fixture.ts"
 let t: TestDb;
 
 beforeAll(async () => {
-  t = await openTestDb("places");
+  t = await openTestDb();
   await seed(t.db, [
     {
       file: "a1.md",

@@ -5,7 +5,7 @@ let t: TestDb;
 const id: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await openTestDb("positions");
+  t = await openTestDb();
   await seed(t.db, [
     {
       file: "p1.md",

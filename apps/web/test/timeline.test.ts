@@ -5,7 +5,7 @@ import { ACTORS, openTestDb, PLACES, seed, type TestDb } from "./viz-fixture.ts"
 let t: TestDb;
 
 beforeAll(async () => {
-  t = await openTestDb("timeline");
+  t = await openTestDb();
   await seed(t.db, [
     {
       file: "t1.md",

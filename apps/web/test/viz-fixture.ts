@@ -4,26 +4,11 @@
  * the same path the ingest pipeline takes.
  */
 import { createHash } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createDb, migrateDeploy, persistExtraction, startEmbeddedPostgres, type Db } from "@lagebild/db";
+import { persistExtraction, type Db } from "@lagebild/db";
 import type { ArticleGraph, EventStatus, Extraction, MergedEvent, ParticipantRole, Stance } from "@lagebild/model";
 import { appRouter } from "../src/server/routers/_app.ts";
 import { createContextInner } from "../src/server/trpc.ts";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { openTestDb as openSharedTestDb } from "./support/db.ts";
 
 export interface TestDb {
   db: Db;
@@ -32,37 +17,12 @@ export interface TestDb {
 }
 
 /**
- * A migrated, empty database. `TEST_DATABASE_URL` (a database the test may fill) when set, else a fresh embedded
- * PostgreSQL cluster in a temporary directory, removed on close.
+ * A migrated, empty database for one test file, through the web tests' shared helper (`support/db.ts`: an embedded
+ * PostgreSQL in a temp directory, or a fresh database on the TEST_DATABASE_URL server), plus a server-side caller.
  */
-export async function openTestDb(name: string): Promise<TestDb> {
-  let url = process.env.TEST_DATABASE_URL;
-  let stop = async () => undefined as void;
-  let dir: string | null = null;
-  if (!url) {
-    dir = mkdtempSync(join(tmpdir(), `lagebild-${name}-`));
-    // As root, initdb runs as the `postgres` user, which must be able to create the cluster directory here.
-    chmodSync(dir, 0o777);
-    const handle = await startEmbeddedPostgres({ dataDir: join(dir, "pg"), port: await freePort(), database: "viz_test", fast: true });
-    url = handle.url;
-    stop = handle.stop;
-  }
-  await migrateDeploy(url);
-  const db = createDb(url, { poolSize: 4 });
-  if (process.env.TEST_DATABASE_URL) {
-    // A shared database: start from empty tables.
-    await db.$executeRaw`TRUNCATE "Article", "Actor", "Place", "Event", "Dossier", "IngestRun" CASCADE`;
-  }
-  const caller = appRouter.createCaller(createContextInner({ db, ingestToken: null }));
-  return {
-    db,
-    caller,
-    async close() {
-      await db.$disconnect();
-      await stop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
-  };
+export async function openTestDb(): Promise<TestDb> {
+  const t = await openSharedTestDb();
+  return { db: t.db, caller: appRouter.createCaller(createContextInner({ db: t.db, ingestToken: null })), close: t.close };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
