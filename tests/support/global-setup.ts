@@ -3,7 +3,7 @@
 // The dashboard runs from a snapshot of apps/web/.next taken at setup, so a rebuild of the app during the run (by anyone
 // working in the repo) cannot pull chunks from under the running server.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ensureDatabase, migrateDeploy } from "@lagebild/db";
@@ -103,7 +103,9 @@ export default async function globalSetup() {
     const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" };
 
     const ingest = spawnSync("pnpm", ["--silent", "ingest", seedsDir], { cwd: repoRoot, env, encoding: "utf8" });
-    writeFileSync(join(import.meta.dirname, "../test-results-ingest.log"), `${ingest.stdout}\n${ingest.stderr}`);
+    // Playwright empties test-results/ before global setup, so the log of this run survives there.
+    mkdirSync(join(import.meta.dirname, "../test-results"), { recursive: true });
+    writeFileSync(join(import.meta.dirname, "../test-results/seed-ingest.log"), `${ingest.stdout}\n${ingest.stderr}`);
     if (ingest.status !== 0) throw new Error(`seed ingest failed (${ingest.status}):\n${ingest.stderr}`);
 
     warnIfStale();
