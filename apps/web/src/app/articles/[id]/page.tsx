@@ -34,7 +34,13 @@ export default async function ArticlePage({ params }: Props) {
         {articleTitle(a.title, a.file)}
       </h1>
       <p className="meta">
-        {[a.outlet, a.published ? formatFuzzyDate(a.published.value) : "date unknown", a.agencies.length ? a.agencies.join(", ") : null].filter(Boolean).join(" · ")}
+        {[
+          a.outlet,
+          a.published ? formatFuzzyDate(a.published.value) : "date unknown",
+          a.agencies.filter((x) => x.toLowerCase() !== a.outlet?.toLowerCase()).join(", ") || null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
 
       <div className="grid grid--two">
