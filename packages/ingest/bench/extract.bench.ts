@@ -12,7 +12,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname } from "node:path";
 import { resourceUsage } from "node:process";
 import { fileURLToPath } from "node:url";
@@ -23,6 +23,7 @@ import type { RawDocument } from "../src/pipeline/types.ts";
 import { clean } from "../src/stages/clean.ts";
 import { findDates } from "../src/stages/dates.ts";
 import { extractMetadata } from "../src/stages/metadata.ts";
+import { mergeEvents } from "../src/stages/merge.ts";
 import { splitSentences } from "../src/stages/sentences.ts";
 
 // Pin to one core: re-run under taskset unless already pinned (or taskset is missing).
@@ -64,14 +65,22 @@ sample();
 const docs = copies(total, "run");
 
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const batch = extractBatch(docs, ctx, { onDocument: sample });
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 sample();
 const merged = batch.events.length;
 if (batch.failures.length || batch.articles.length !== total) {
   process.stderr.write(`bench: ${batch.failures.length} failures, ${batch.articles.length}/${total} articles: ${JSON.stringify(batch.failures.slice(0, 3))}\n`);
   process.exit(1);
 }
+
+// Merge alone, over the graphs of the timed batch.
+const mergeStarted = performance.now();
+mergeEvents(batch.articles);
+const mergeSeconds = (performance.now() - mergeStarted) / 1000;
 
 // Per-stage breakdown on a smaller sample (same stage functions the orchestrator chains).
 const stageMs = { clean: 0, sentences: 0, metadata: 0, dates: 0, intelligence: 0 };
@@ -109,8 +118,13 @@ const result = {
   seconds: round(seconds, 3),
   articlesPerSecond: round(total / seconds, 1),
   msPerArticle: round((seconds * 1000) / total, 3),
+  // CPU time of this process for the same batch: comparable across runs on a busy machine.
+  cpuSeconds: round(cpuSeconds, 3),
+  articlesPerCpuSecond: round(total / cpuSeconds, 1),
+  loadAverage1m: round(loadavg()[0] ?? 0, 2),
   mergedEvents: merged,
   stageMsPerArticle: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, round(v / sampleDocs.length, 3)])),
+  mergeSecondsForBatch: round(mergeSeconds, 3),
   memory: {
     peakRssMB: mb(peakRss),
     maxRssMB: mb(resourceUsage().maxRSS * 1024),
