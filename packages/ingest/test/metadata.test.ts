@@ -119,6 +119,10 @@ describe("publication date", () => {
     });
   });
 
+  it("does not anchor on a historical day when a later month or year is mentioned", () => {
+    expect(inferPublished(splitSentences("Seit dem Angriff am 7. Oktober 2023 herrscht Krieg. Im Januar 2026 begannen am Montag neue Gespräche."))).toBeNull();
+  });
+
   it("invents nothing without an absolute day", () => {
     expect(meta(`Am Mittwoch traf Trump Netanjahu. Die Gespräche hatten vergangene Woche begonnen.`).published).toBeNull();
   });

@@ -229,11 +229,13 @@ const HAS_RELATIVE_WORD = /Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|S
  */
 export function inferPublished(sentences: Sentence[], hints: string[] = []): Published | null {
   const hintSentences = hints.map((text, i) => ({ index: i, start: 0, end: text.length, text }));
-  const absolute = [...findDates(sentences, null), ...findDates(hintSentences, null)].filter(
-    (d) => d.date.precision === "day" && d.date.resolution.kind === "absolute" && d.tense === "past",
-  );
-  if (!absolute.length) return null;
-  const latest = absolute.map((d) => d.date.value).sort().at(-1)!;
+  const past = [...findDates(sentences, null), ...findDates(hintSentences, null)].filter((d) => d.date.resolution.kind === "absolute" && d.tense === "past");
+  const days = past.filter((d) => d.date.precision === "day").map((d) => d.date.value).sort();
+  if (!days.length) return null;
+  const latest = days.at(-1)!;
+  // A coarser date after the latest day ("im Januar 2026" after "am 7. Oktober 2023") shows that day is history,
+  // not the news of the article: no day-level window then.
+  if (past.some((d) => d.date.precision !== "day" && d.window[0] > latest)) return null;
   return publicationWindow(sentences, [latest, addDays(latest, 7)], latest);
 }
 
