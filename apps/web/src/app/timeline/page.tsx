@@ -62,9 +62,9 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
     { label: "2025", href: range("2025-01-01", "2025-12-31"), current: filter.from === "2025-01-01" && filter.to === "2025-12-31" },
     ...(crisis ? [{ label: crisis.label, href: range(crisis.from, crisis.to), current: filter.from === crisis.from && filter.to === crisis.to }] : []),
   ];
-  const years: { x: string; label: string }[] = [];
+  // Labels of the overview strip: where the data starts, then each new year.
+  const years: { x: string; label: string }[] = [{ x: overview.min, label: overview.min.slice(5) === "01-01" ? overview.min.slice(0, 4) : fuzzyLabel(overview.min.slice(0, 7)) }];
   for (let y = Number(overview.min.slice(0, 4)) + 1; y <= Number(overview.max.slice(0, 4)); y++) years.push({ x: `${y}-01-01`, label: String(y) });
-  if (years.length === 0 || overview.min.slice(5) === "01-01") years.unshift({ x: overview.min, label: overview.min.slice(0, 4) });
 
   const laneHref = (mode: LaneMode, key: string) => {
     const f = { ...filter, ...(mode === "kind" ? { kinds: [key as never] } : { actors: [key] }) };
