@@ -38,14 +38,18 @@ function buildId(): string {
 }
 
 /**
- * Copies the production build (without the build cache and dev output) into a temp project folder that `next start`
+ * Copies the production build (without the build cache and dev output) into a fresh project folder that `next start`
  * can serve: .next, next.config.ts, package.json, and apps/web's node_modules linked in. Symlinks inside .next (the
  * server's external packages) are re-created as absolute links, so the copy works from anywhere.
  */
 function snapshotBuild(): string {
   for (let attempt = 0; ; attempt++) {
     const before = buildId();
-    const dir = mkdtempSync(join(tmpdir(), "lagebild-e2e-web-"));
+    // Turbopack resolves `import.meta.url` of workspace sources (the model's dossier folder) from the build's location:
+    // the repository root is two levels above the app folder. So the copy lives two levels deep too (tests/.e2e-web-*),
+    // ignored by git through its own .gitignore.
+    const dir = mkdtempSync(join(repoRoot, "tests", ".e2e-web-"));
+    writeFileSync(join(dir, ".gitignore"), "*\n");
     cpSync(join(webDir, ".next"), join(dir, ".next"), {
       recursive: true,
       verbatimSymlinks: false,
