@@ -28,6 +28,14 @@ describe("absolute dates", () => {
     }
   });
 
+  it("reads day ranges as their first day with the range as window", () => {
+    const d = one("Der Gipfel ist für den 19. und 20. März 2026 angesetzt.", null);
+    expect(brief(d)).toEqual({ text: "den 19. und 20. März 2026", value: "2026-03-19", precision: "day", rule: "explicit-day-range" });
+    expect(d.window).toEqual(["2026-03-19", "2026-03-20"]);
+    expect(one("Am 19./20. März tagt der Rat.", "2026-02-27").window).toEqual(["2026-03-19", "2026-03-20"]);
+    expect(one("Vom 23. bis 24. Februar wurde verhandelt.", "2026-02-27").date.value).toBe("2026-02-23");
+  });
+
   it("keeps a weekday apposition with its date", () => {
     expect(brief(one(", Freitag, 06. Februar 2026", null))).toMatchObject({ value: "2026-02-06", rule: "explicit-day-month-year" });
   });
@@ -68,10 +76,14 @@ describe("dates relative to the publication date", () => {
   });
 
   it("resolves planned weekdays forward", () => {
-    const d = one("Die für Freitag geplanten Gespräche wurden abgesagt.", "2026-02-04");
-    expect(brief(d)).toMatchObject({ value: "2026-02-06", rule: "weekday-planned-after-publication" });
+    expect(brief(one("Die Gespräche sind für Freitag geplant.", "2026-02-04"))).toMatchObject({ value: "2026-02-06", rule: "weekday-planned-after-publication" });
     expect(one("Am Donnerstag soll der Rat entscheiden.", "2026-02-02").date.value).toBe("2026-02-05");
     expect(one("Er wird am Montag nach Paris reisen.", "2026-02-04").date.value).toBe("2026-02-09");
+  });
+
+  it("puts a plan reported in the past on the nearest such weekday", () => {
+    expect(brief(one("Die für Freitag geplanten Gespräche wurden abgesagt.", "2026-02-04"))).toMatchObject({ value: "2026-02-06", rule: "weekday-nearest-publication" });
+    expect(one("Der Iran hat einen für Mittwoch vorgesehenen Besuch abgesagt.", "2026-02-19").date.value).toBe("2026-02-18");
   });
 
   it("reads 'sollen … haben' as hearsay about the past", () => {
@@ -101,6 +113,8 @@ describe("dates relative to the publication date", () => {
     expect(one("Die Proteste im Januar wurden niedergeschlagen.", "2026-02-02").date).toMatchObject({ value: "2026-01", precision: "month", resolution: { rule: "month-before-publication", anchor: "2026-02-02" } });
     expect(one("Die Proteste im Oktober wurden niedergeschlagen.", "2026-02-02").date.value).toBe("2025-10");
     expect(one("Die Wahl soll im Juni stattfinden.", "2026-02-02").date.value).toBe("2026-06");
+    expect(one("Sie vereinbarten, Anfang März erneut zu verhandeln.", "2026-02-19").date).toMatchObject({ value: "2026-03", resolution: { rule: "month-after-publication" } });
+    expect(one("Im März hatte es bereits Proteste gegeben.", "2026-02-19").date.value).toBe("2025-03");
   });
 
   it("resolves years, days and spans relative to publication", () => {

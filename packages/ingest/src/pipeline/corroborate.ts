@@ -30,6 +30,8 @@ export function constraintFor(d: FoundDate, day: string): [string, string] | nul
       return isWeekday ? [day, addDays(day, 6)] : null;
     case "weekday-planned-after-publication":
       return isWeekday ? [addDays(day, -6), day] : null;
+    case "weekday-nearest-publication":
+      return isWeekday ? [addDays(day, -3), addDays(day, 3)] : null;
     case "weekday-this-week":
       return isWeekday ? [mondayOf(day), addDays(mondayOf(day), 6)] : null;
     case "weekday-next":

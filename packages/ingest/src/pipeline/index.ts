@@ -15,7 +15,7 @@ import type { ArticleGraph, Dossier, Extraction, MergedEvent, Published, Sentenc
 import { DEFAULT_DOSSIER_ID, loadDossier } from "@lagebild/model/node";
 import { clean } from "../stages/clean.ts";
 import { findDates, type DateAnchor, type FoundDate } from "../stages/dates.ts";
-import { extractMetadata } from "../stages/metadata.ts";
+import { extractMetadata, inferPublication } from "../stages/metadata.ts";
 import { splitSentences } from "../stages/sentences.ts";
 import { analyseArticle, type Intelligence } from "../intelligence.ts";
 import { mergeEvents } from "../stages/merge.ts";
@@ -196,6 +196,7 @@ export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, o
     for (const warning of run.warnings) warnings.push({ file: doc.file, warning });
     options.onDocument?.(doc.file, { status: "new", graph: run.graph, warnings: run.warnings });
   }
+  if (undated.size) redateWithBatchYear(articles, undated, ctx, warnings);
   let events: MergedEvent[] = [];
   try {
     events = mergeAcross(articles, ctx);
@@ -204,6 +205,40 @@ export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, o
     failures.push({ file: "(merge)", error: `merging events failed: ${oneLine(e)}` });
   }
   return { dossier: ctx.dossier.id, articles, events, failures, duplicates, warnings };
+}
+
+/**
+ * Undated articles that name days without a year ("am 17. Februar") take the year from the batch: the year that
+ * puts those days closest before the latest publication day of the dated articles. Their window then comes from
+ * their own dates and weekdays, as in the metadata stage. Returns whether any article changed.
+ */
+function redateWithBatchYear(
+  articles: ArticleGraph[],
+  undated: Map<string, { doc: RawDocument; cleaned: Cleaned; index: number }>,
+  ctx: ExtractContext,
+  warnings: { file: string; warning: string }[],
+): boolean {
+  const known = articles
+    .map((g) => g.article.published)
+    .filter((p): p is Published => !!p && p.source !== "inferred" && p.precision === "day")
+    .map((p) => p.value)
+    .sort();
+  const reference = known.at(-1);
+  if (!reference) return false;
+  let changed = false;
+  for (const [hash, entry] of undated) {
+    const graph = articles[entry.index]!;
+    const published = inferPublication(entry.cleaned, graph.sentences, reference);
+    if (!published) continue;
+    articles[entry.index] = analyseCleaned(entry.doc, entry.cleaned, hash, ctx, published).graph;
+    undated.delete(hash);
+    changed = true;
+    warnings.push({
+      file: entry.doc.file,
+      warning: `dates in the text have no year; taking the batch's year, publication date inferred as ${published.window[0]}..${published.window[1]}`,
+    });
+  }
+  return changed;
 }
 
 /**

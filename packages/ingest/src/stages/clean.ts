@@ -8,7 +8,9 @@
  * Photo captions: the credit ("Kemal Aslan/REUTERS", "IMAGO/Avi Ohayon – GPO") and the label ("Legende:") are
  * removed, the caption text itself stays in the body as its own line — captions often carry a fact, a date and a
  * place that appear nowhere else — and is also listed in `captions` with its date and place as a hint.
- * Embedded social posts (the post text and the "— Name (@handle) date" line) are removed together.
+ * A credit on its own line marks the next line (without final punctuation) as a caption.
+ * Embedded social posts (the post text and the "— Name (@handle) date" line) are removed together, and so are
+ * teaser blocks ("Mehr zum Thema" and the headlines below it).
  * Runs of blank lines collapse to one; leading and trailing blank lines go.
  */
 import type { Cleaned } from "../pipeline/types.ts";
@@ -87,7 +89,7 @@ function looksLikeNames(rest: string): boolean {
 
 type Verdict =
   | { action: "keep" }
-  | { action: "remove"; reason: string }
+  | { action: "remove"; reason: string; teaserLabel?: boolean; creditOnly?: boolean }
   | { action: "rewrite"; text: string; removed: { line: string; reason: string }[]; caption: boolean };
 
 function classify(line: string): Verdict {
@@ -96,7 +98,7 @@ function classify(line: string): Verdict {
   for (const rule of LINE_RULES) if (rule.re.test(t)) return { action: "remove", reason: rule.reason };
   if (t.length <= 300 && TEASER.test(t)) {
     const afterLabel = t.replace(TEASER, "");
-    if (/^\s*:/.test(afterLabel) || !endsLikeSentence(t)) return { action: "remove", reason: "related-content" };
+    if (/^\s*:/.test(afterLabel) || !endsLikeSentence(t)) return { action: "remove", reason: "related-content", teaserLabel: /^\s*:?\s*$/.test(afterLabel) };
   }
   if (t.length <= 200 && (DATELINE.test(t) || (DATELINE_LOOSE.test(t) && !endsLikeSentence(t)))) return { action: "remove", reason: "dateline" };
   const colon = BYLINE_COLON.exec(t);
@@ -105,7 +107,7 @@ function classify(line: string): Verdict {
   if (von && !endsLikeSentence(t) && looksLikeNames(von[1]!)) return { action: "remove", reason: "byline" };
   if (t.length <= 60 && AGENCY_ONLY.test(t) && HAS_AGENCY.test(t)) return { action: "remove", reason: "source-line" };
   if (t.length <= 60 && OUTLET_LINES.has(t)) return { action: "remove", reason: "outlet-line" };
-  if (t.length <= 120 && CREDIT_ONLY.test(t) && !endsLikeSentence(t)) return { action: "remove", reason: "photo-credit" };
+  if (t.length <= 120 && CREDIT_ONLY.test(t) && !endsLikeSentence(t)) return { action: "remove", reason: "photo-credit", creditOnly: true };
 
   // Captions: credit at the start, or a caption label.
   const removed: { line: string; reason: string }[] = [];
@@ -156,6 +158,25 @@ export function clean(text: string): Cleaned {
     if (j >= 0 && verdicts[j]!.action === "keep" && lines[j]!.trim().length <= 400) verdicts[j] = { action: "remove", reason: "social-post" };
   }
 
+  // A teaser label on its own line ("Mehr zum Thema") is followed by the teased headlines: no final punctuation,
+  // up to the next blank line.
+  // A credit on its own line ("Foto: Name/AFP") is followed by its caption when that line has no final punctuation.
+  const captionLines = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const v = verdicts[i]!;
+    if (v.action !== "remove") continue;
+    if (v.teaserLabel) {
+      for (let j = i + 1, n = 0; j < lines.length && n < 5; j++, n++) {
+        const t = lines[j]!.trim();
+        if (!t || verdicts[j]!.action !== "keep" || t.length > 150 || endsLikeSentence(t)) break;
+        verdicts[j] = { action: "remove", reason: "related-content" };
+      }
+    } else if (v.creditOnly) {
+      const t = lines[i + 1]?.trim() ?? "";
+      if (t && verdicts[i + 1]!.action === "keep" && t.length <= 200 && !endsLikeSentence(t)) captionLines.add(i + 1);
+    }
+  }
+
   const out: string[] = [];
   const removed: Cleaned["removed"] = [];
   const captions: Cleaned["captions"] = [];
@@ -176,6 +197,7 @@ export function clean(text: string): Cleaned {
       out.push(v.text);
       continue;
     }
+    if (captionLines.has(i)) captions.push(captionHint(line.trim()));
     out.push(line);
   }
   while (out.length && out[out.length - 1] === "") out.pop();

@@ -19,6 +19,10 @@
  * - `weekday-before-publication` (default, reported events): the latest such weekday on or before the anchor.
  * - `weekday-planned-after-publication` ("für Freitag geplant", future cues in the clause such as "wird",
  *   "soll", "voraussichtlich"): the first such weekday on or after the anchor.
+ * Months without a year ("im Januar") are the latest such month, unless the clause looks ahead (future cues, or
+ * a month at most two months ahead with no past-tense cue: rule `month-after-publication`).
+ * - `weekday-nearest-publication` (a plan reported in the past: "die für Freitag geplanten Gespräche wurden
+ *   abgesagt"): the such weekday nearest the anchor, ties forward.
  * - `weekday-this-week` ("an diesem Dienstag"): that weekday in the anchor's Monday–Sunday week.
  * - `weekday-next` ("am kommenden Freitag") / `weekday-previous` ("am vergangenen Montag").
  */
@@ -124,6 +128,7 @@ const re = (source: string, flags = "gu") => new RegExp(source, flags);
 const PATTERNS = {
   iso: re(`${L}(\\d{4})-(\\d{2})-(\\d{2})${R}`),
   numeric: re(`(?<![\\d.])(?:(?:am|vom|bis|zum|seit|ab)\\s+)?(?:(${WEEKDAY}),?\\s+(?:den\\s+)?)?(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4}|\\d{2})(?![\\d])`),
+  dayRange: re(`${L}(?:(?:am|Am|vom|Vom|den|dem)\\s+)?(\\d{1,2})\\.\\s*(?:und|bis|–|-|/)\\s*(?:zum\\s+)?(\\d{1,2})\\.\\s*(${MONTH_ANY})(?:(?<=\\.)|${R})(?:\\s*(\\d{4})${R})?`),
   numericNoYear: re(`${L}(?:am|vom|bis|zum|seit|ab|Am|Vom|Bis|Seit|Ab)\\s+(?:(${WEEKDAY}),?\\s+(?:den\\s+)?)?(\\d{1,2})\\.(\\d{1,2})\\.(?![\\d\\p{L}])`),
   dayMonth: re(`${L}(?:(?:am|Am|vom|Vom|bis|Bis|zum|Zum|seit|Seit|ab|Ab)\\s+)?(?:(${WEEKDAY}),?\\s+(?:(?:dem|den)\\s+)?)?(\\d{1,2})\\.?\\s*(${MONTH_ANY})(?:(?<=\\.)|${R})(?:\\s*(\\d{4})${R})?`),
   english: re(`${L}(${MONTH_EN})\\s+(\\d{1,2}),?\\s+(\\d{4})${R}|${L}(\\d{1,2})\\s+(${MONTH_EN})\\s+(\\d{4})${R}`),
@@ -152,6 +157,8 @@ const DAY_WORD_TEST = /heute|gestern|morgen|Heute|Gestern|Übermorgen|Vorgestern
 const RELATIVE_TEST = /(?:Tag|Tage|Tagen|Woche|Wochen|Monat|Monate|Monaten|Jahr|Jahre|Jahren)\s+(?:später|danach|darauf|zuvor|vorher|davor|vor|nach)/u;
 
 const FUTURE_CUES = re(`${L}(?:${(words.futureCues as string[]).map(escape).sort(byLength).join("|")})${R}`, "iu");
+/** A plan reported in the past ("die für Freitag geplanten Gespräche wurden abgesagt"): its day may be past or ahead. */
+const PAST_CUES = /(?<![\p{L}])(?:wurde|wurden|hatte|hatten|war|waren|abgesagt|verschoben|gestrichen|platzte|scheiterte|sagte|sagten)(?![\p{L}])/iu;
 const EVIDENTIAL_END = /(?:haben|sein|worden|gewesen)\s*[.!?"“”»«]*\s*$/u;
 
 // ---------------------------------------------------------------------------------------------- clause tense
@@ -260,6 +267,11 @@ export function resolveRelativeDay(ref: RelativeDay, anchorDay: string): string 
       return weekdayOnOrAfter(anchorDay, wd);
     case "weekday-before-publication":
       return weekdayOnOrBefore(anchorDay, wd);
+    case "weekday-nearest-publication": {
+      const before = weekdayOnOrBefore(anchorDay, wd);
+      const after = weekdayOnOrAfter(anchorDay, wd);
+      return daysBetween(before, anchorDay) < daysBetween(anchorDay, after) ? before : after;
+    }
     case "weekend-this-week":
       return addDays(mondayOf(anchorDay), 5);
     case "weekend-after-publication":
@@ -327,6 +339,23 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
     const value = yearForDayMonth(a, mo, d, tenseAt(m));
     if (value) out.push(dayCandidate(m, value, "day-month-year-from-publication", "relative", a.day ?? String(a.year)));
   }
+  // "am 19. und 20. März", "vom 23. bis 24. Februar 2026", "19./20. März": the first day, the range as window.
+  for (const m of each(PATTERNS.dayRange, has.dayMonth)) {
+    const [d1, d2] = [Number(m[1]), Number(m[2])];
+    const mo = monthNumber(m[3]!);
+    if (!mo || d2 <= d1) continue;
+    let first: string | null = null;
+    let rule = "explicit-day-range";
+    if (m[4]) first = validDay(Number(m[4]), mo, d1) && validDay(Number(m[4]), mo, d2) ? isoDay(Number(m[4]), mo, d1) : null;
+    else if (a) {
+      first = yearForDayMonth(a, mo, d1, tenseAt(m));
+      rule = "day-range-year-from-publication";
+    }
+    if (!first || !validDay(Number(first.slice(0, 4)), mo, d2)) continue;
+    const c = dayCandidate(m, first, rule, m[4] ? "absolute" : "relative", m[4] ? undefined : (a?.day ?? String(a?.year)));
+    c.window = [first, isoDay(Number(first.slice(0, 4)), mo, d2)];
+    out.push(c);
+  }
   for (const m of each(PATTERNS.numericNoYear, has.digit)) {
     if (!a) continue;
     const [d, mo] = [Number(m[2]), Number(m[3])];
@@ -344,7 +373,12 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
     for (const m of each(PATTERNS.monthOnly, has.month)) {
       const mo = monthNumber(m[2]!)!;
       const prefix = m[0].slice(0, m[0].length - m[2]!.length).trim().toLowerCase();
-      const future = prefix.includes("kommenden") || (!prefix.includes("vergangenen") && tenseAt(m) === "future");
+      // Ahead when the clause says so, or when the month is at most two months ahead and nothing marks the past
+      // ("…, Anfang März erneut zu verhandeln" in February); else the latest such month.
+      const ahead = (mo - a.month + 12) % 12;
+      const future =
+        prefix.includes("kommenden") ||
+        (!prefix.includes("vergangenen") && (tenseAt(m) === "future" || (ahead >= 1 && ahead <= 2 && !PAST_CUES.test(clauseAround(text, m.index, m.index + m[0].length)))));
       let y = a.year;
       if (future ? mo < a.month : mo > a.month) y += future ? 1 : -1;
       if (prefix.includes("vergangenen") && mo === a.month) y -= 1;
@@ -404,6 +438,7 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
       if (/diese|heutigen/.test(prefix)) rule = "weekday-this-week";
       else if (/kommend|nächst/.test(prefix)) rule = "weekday-next";
       else if (/vergangen|letzt|vorig/.test(prefix)) rule = "weekday-previous";
+      else if (prefix === "für" && PAST_CUES.test(clauseAround(text, m.index, m.index + m[0].length))) rule = "weekday-nearest-publication";
       else if (prefix === "für" || (prefix !== "seit" && tenseAt(m) === "future")) rule = "weekday-planned-after-publication";
       else rule = "weekday-before-publication";
       const ref: RelativeDay = { rule, weekday };

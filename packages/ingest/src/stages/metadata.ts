@@ -163,21 +163,29 @@ function readCredits(cleaned: Cleaned): Credits {
 
 const ENDS_LIKE_SENTENCE = /[.:;,]["“”»«’)]*$/u;
 
-/** The first line when it looks like a headline: short, one statement, no final period. */
+/** Whether a line reads like a headline: short, one statement, no final period, not lower-case. */
+function headlineLike(line: string, minWords = 2): boolean {
+  if (line.length < 3 || line.length > 250) return false;
+  if (line.split(/\s+/).length < minWords) return false;
+  if (ENDS_LIKE_SENTENCE.test(line)) return false;
+  if (/[?!]["“”»«’)]*$/u.test(line) && line.length > 150) return false;
+  if (/[.!?]["“”»«’)]*\s+[\p{Lu}„»«"]/u.test(line)) return false; // more than one sentence
+  return !/^[\p{Ll}]/u.test(line);
+}
+
+const wordCount = (s: string) => s.split(/\s+/).length;
+
+/**
+ * The headline: the first line when it looks like one. A short first line (at most four words) over a longer
+ * headline-like second line is a kicker ("Atomstreit mit dem Iran", "Nahost") and the second line is the title.
+ */
 export function guessTitle(text: string, captions: Cleaned["captions"] = []): string | null {
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
   const captionTexts = new Set(captions.map((c) => c.text.trim()));
-  const idx = lines.findIndex((l) => !captionTexts.has(l));
-  if (idx < 0) return null;
-  const line = lines[idx]!;
-  if (idx === lines.length - 1) return null; // the whole text is one line
-  if (line.length < 8 || line.length > 250) return null;
-  if (line.split(/\s+/).length < 2) return null;
-  if (ENDS_LIKE_SENTENCE.test(line)) return null;
-  if (/[?!]["“”»«’)]*$/u.test(line) && line.length > 150) return null;
-  if (/[.!?]["“”»«’)]*\s+[\p{Lu}„»«"]/u.test(line)) return null; // more than one sentence
-  if (/^[\p{Ll}]/u.test(line)) return null;
-  return line;
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l && !captionTexts.has(l));
+  const [first, second] = lines;
+  if (!first || lines.length < 2) return null; // the whole text is one line
+  if (second && lines.length > 2 && headlineLike(first, 1) && wordCount(first) <= 4 && headlineLike(second) && second.length > first.length) return second;
+  return first.length >= 8 && headlineLike(first) ? first : null;
 }
 
 // ---------------------------------------------------------------------------------------------- language
@@ -227,10 +235,17 @@ const HAS_RELATIVE_WORD = /Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|S
  * Infers a publication window from the dates an article mentions (see the module comment).
  * `hints` are extra dated texts known to precede publication: photo captions and embedded posts.
  */
-export function inferPublished(sentences: Sentence[], hints: string[] = []): Published | null {
+export function inferPublished(sentences: Sentence[], hints: string[] = [], yearReference?: string): Published | null {
   const hintSentences = hints.map((text, i) => ({ index: i, start: 0, end: text.length, text }));
   const past = [...findDates(sentences, null), ...findDates(hintSentences, null)].filter((d) => d.date.resolution.kind === "absolute" && d.tense === "past");
-  const days = past.filter((d) => d.date.precision === "day").map((d) => d.date.value).sort();
+  const days = past.filter((d) => d.date.precision === "day").map((d) => d.date.value);
+  if (yearReference) {
+    // "am 17. Februar" without a year: the year that puts it closest before the reference day (see dates.ts).
+    for (const d of findDates([...sentences, ...hintSentences], { value: yearReference })) {
+      if (d.date.resolution.rule === "day-month-year-from-publication" && d.tense === "past") days.push(d.date.value);
+    }
+  }
+  days.sort();
   if (!days.length) return null;
   const latest = days.at(-1)!;
   // A coarser date after the latest day ("im Januar 2026" after "am 7. Oktober 2023") shows that day is history,
@@ -261,7 +276,7 @@ export function publicationWindow(sentences: Sentence[], bounds: [string, string
       for (const d of references) {
         const day = resolveRelativeDay(d.relativeDay!, p);
         days.push(day);
-        if (d.tense === "future" && day < p) penalty += 7;
+        if (d.tense === "future" && day < p && d.relativeDay!.rule !== "weekday-nearest-publication") penalty += 7;
         if (d.tense === "past" && d.relativeDay!.rule === "weekday-this-week" && day > p) penalty += 7;
       }
       days.sort();
@@ -272,6 +287,19 @@ export function publicationWindow(sentences: Sentence[], bounds: [string, string
     window = [good[0]!, good[good.length - 1]!];
   }
   return { value: window[0], precision: "day", window, source: "inferred" };
+}
+
+/**
+ * `inferPublished` for a cleaned article: photo captions and removed embedded posts count as dated hints.
+ * `yearReference` (a day, e.g. the latest publication day of the other articles in a batch) lets day-month
+ * dates without a year ("am 17. Februar") count too.
+ */
+export function inferPublication(cleaned: Cleaned, sentences: Sentence[], yearReference?: string): Published | null {
+  const hints = [
+    ...cleaned.captions.map((c) => c.text),
+    ...cleaned.removed.filter((r) => r.reason === "social-post" || r.reason === "photo-credit").map((r) => r.line),
+  ];
+  return inferPublished(sentences, hints, yearReference);
 }
 
 const ISO_FUZZY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -294,12 +322,7 @@ export function extractMetadata(cleaned: Cleaned, given: GivenMetadata = {}, opt
     const day = dateFromDatelines(cleaned.removed);
     if (day) published = { value: day, precision: "day", window: [day, day], source: "date-line" };
     else {
-      const sentences = options.sentences ?? splitSentences(cleaned.text);
-      const hints = [
-        ...cleaned.captions.map((c) => c.text),
-        ...cleaned.removed.filter((r) => r.reason === "social-post" || r.reason === "photo-credit").map((r) => r.line),
-      ];
-      published = inferPublished(sentences, hints);
+      published = inferPublication(cleaned, options.sentences ?? splitSentences(cleaned.text));
     }
   }
 
