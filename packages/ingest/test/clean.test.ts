@@ -46,6 +46,18 @@ describe("clean", () => {
     expect(c.removed.map((r) => r.reason)).toEqual(["screenshot", "related-content", "related-content"]);
   });
 
+  it("removes a teaser block: the label line and the teased headlines under it", () => {
+    const c = clean([BODY[1], "", "Mehr zum Thema", "Gipfel in Genf: Kein Durchbruch, aber eine dritte Runde", "Quelle: dpa", "", BODY[2]].join("\n"));
+    expect(c.text).toBe([BODY[1], "", BODY[2]].join("\n"));
+    expect(c.removed.map((r) => r.reason)).toEqual(["related-content", "related-content", "source-line"]);
+  });
+
+  it("marks the line under a credit-only line as a caption and keeps it", () => {
+    const c = clean([BODY[1], "Foto: Joe Beispiel/AFP", "Das Hauptquartier der Behörde in Wien", BODY[2]].join("\n"));
+    expect(c.text).toBe([BODY[1], "Das Hauptquartier der Behörde in Wien", BODY[2]].join("\n"));
+    expect(c.captions).toEqual([{ text: "Das Hauptquartier der Behörde in Wien", place: "Wien" }]);
+  });
+
   it("removes an embedded social post: its text and its attribution line", () => {
     const c = clean([BODY[1], "Good answer. pic.twitter.com/AbCdEf123", "— Jane Doe (@JaneDoe) February 4, 2026", BODY[2]].join("\n"));
     expect(c.text).toBe([BODY[1], BODY[2]].join("\n"));

@@ -65,6 +65,13 @@ describe("title", () => {
     expect(guessTitle("Nur eine Zeile ohne Punkt")).toBeNull();
     expect(guessTitle(`Trump droht. Iran antwortet\n${BODY}`)).toBeNull();
   });
+  it("takes the line under a short kicker as the title", () => {
+    expect(guessTitle(`Atomstreit mit dem Iran\nZweite Gesprächsrunde soll am Dienstag in Genf stattfinden\n${BODY}`)).toBe("Zweite Gesprächsrunde soll am Dienstag in Genf stattfinden");
+    expect(guessTitle(`Nahost\nVermittler ringen in Kairo um eine zweite Phase der Waffenruhe\n${BODY}`)).toBe("Vermittler ringen in Kairo um eine zweite Phase der Waffenruhe");
+    // A long first headline stays the title even when a subtitle follows.
+    expect(guessTitle(`Iran lehnt Gespräche über Raketen und Verbündete in der Region ab\nRubio: Kein Abkommen ohne Raketen\n${BODY}`)).toBe("Iran lehnt Gespräche über Raketen und Verbündete in der Region ab");
+  });
+
   it("skips a leading photo caption", () => {
     expect(guessTitle(`Protest vor der Botschaft in Ankara\nGipfel endet ohne Einigung\n${BODY}`, [{ text: "Protest vor der Botschaft in Ankara" }])).toBe("Gipfel endet ohne Einigung");
   });

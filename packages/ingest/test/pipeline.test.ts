@@ -52,6 +52,17 @@ describe("extractBatch", () => {
     expect(batch.dossier).toBe(ctx.dossier.id);
   });
 
+  it("gives day-month dates of an undated article the year of the batch's dated articles", () => {
+    const dated = doc("dated.txt", "Gipfel in Brüssel\nStand: 27.02.2026, 08:15 Uhr\nDer Gipfel endete ohne Einigung.");
+    const undated = doc("undated.txt", "Inspektoren dürfen nicht ins Land\nBei der Runde vom 17. Februar in Genf gab es keinen Durchbruch. Die Außenbeauftragte äußerte sich an diesem Donnerstag in Brüssel.");
+    const batch = extractBatch([dated, undated], ctx);
+    const published = batch.articles.find((g) => g.article.file === "undated.txt")?.article.published;
+    expect(published).toEqual({ value: "2026-02-19", precision: "day", window: ["2026-02-19", "2026-02-20"], source: "inferred" });
+    expect(batch.warnings).toEqual([{ file: "undated.txt", warning: expect.stringContaining("batch's year") }]);
+    // Alone, the article has no year to go by.
+    expect(extractBatch([undated], ctx).articles[0]!.article.published).toBeNull();
+  });
+
   it("projects to the interchange JSON with one entry per article", () => {
     const out = toInterchange(extractBatch([doc("a.txt", TEXT)], ctx));
     expect(out.articles).toEqual([expect.objectContaining({ file: "a.txt", published: "2026-03-05", title: "Gipfel in Genf endet" })]);
