@@ -73,6 +73,8 @@ const FIGURES = Object.entries(triggerData.figures.what).map(([what, re]) => ({ 
 
 const triggerMemo = new Map<string, Trigger[]>();
 const NONE: Trigger[] = [];
+/** Families whose events come with casualty or arrest figures. */
+const FIGURE_FAMILIES = new Set(["attack", "protest", "coercion"]);
 function triggersFor(f: string): Trigger[] {
   let hit = triggerMemo.get(f);
   if (!hit) {
@@ -146,13 +148,20 @@ export function extractEvents(input: EventInput): Event[] {
     if (!wordTriggers.some((ts) => ts.length)) continue;
     const clauses = clausesOf(words);
     const sentenceFolded = words.map((w) => w.f).join(" ");
+    const mediationAt: number[] = [];
+    words.forEach((w, k) => {
+      if (w.f === "vermittlung") mediationAt.push(k);
+    });
     let figures: Figure[] | null = null;
     const clauseOfWord = new Array<number>(words.length);
     clauses.forEach((c, ci) => {
       for (let k = c.from; k < c.to; k++) clauseOfWord[k] = ci;
     });
-    const clauseText = clauses.map((c) => words.slice(c.from, c.to).map((w) => w.f).join(" "));
-    const clauseLower = clauses.map((c) => words.slice(c.from, c.to).map((w) => w.text.toLowerCase()).join(" "));
+    // Clause strings are built on first use: most clauses hold no trigger.
+    const folded: (string | undefined)[] = [];
+    const lower: (string | undefined)[] = [];
+    const clauseText = (k: number) => (folded[k] ??= clauseString(words, clauses[k], (w) => w.f));
+    const clauseLower = (k: number) => (lower[k] ??= clauseString(words, clauses[k], (w) => w.text.toLowerCase()));
     // Actors named as a source ("Einem iranischen Vertreter … zufolge", "laut Reuters") are not participants.
     const sourceWords = new Set<number>();
     for (const c of clauses) {
@@ -173,15 +182,15 @@ export function extractEvents(input: EventInput): Event[] {
       const ts = wordTriggers[i]!;
       if (!ts.length) continue;
       const ci = clauseOfWord[i]!;
-      const ct = clauseText[ci]!;
+      const ct = clauseText(ci);
       // Conditions look at the clause and the words before it (a verb may close a clause cut off by an apposition).
-      const context = `${words.slice(Math.max(0, i - 30), i).map((x) => x.f).join(" ")} ${ct}`;
+      let context: string | null = null;
       for (const t of ts) {
         const isNoun = w.cap && i > 0 ? true : w.cap ? t.pos === "noun" : false;
         if ((t.pos === "noun") !== isNoun) continue;
         // A participle used as an adjective ("dem vereinbarten Gipfeltreffen") is no event of its own.
         if (t.pos === "verb" && ATTRIBUTIVE_BEFORE.has(words[i - 1]?.f ?? "") && words[i + 1]?.cap) continue;
-        if (t.needs && !t.needs.test(context)) continue;
+        if (t.needs && !t.needs.test((context ??= `${words.slice(Math.max(0, i - 30), i).map((x) => x.f).join(" ")} ${ct}`))) continue;
         if (t.unless && t.unless.test(ct)) continue;
         let end = i + 1;
         if (t.particle) {
@@ -204,7 +213,7 @@ export function extractEvents(input: EventInput): Event[] {
     for (const f of found) {
       const t = f.trigger;
       const c = clauses[f.clause]!;
-      const ct = clauseText[f.clause]!;
+      const ct = clauseText(f.clause);
       let kind = t.kind;
 
       // Negation before a verb trigger in its clause (German verbs close the clause: "keine … akzeptieren").
@@ -274,13 +283,13 @@ export function extractEvents(input: EventInput): Event[] {
       const local = words.slice(Math.max(c.from, f.w - 6), Math.min(c.to, f.end + 6)).map((w) => w.f).join(" ");
       // For a verb, "geplanten" before a noun plans that noun, not the verb's event.
       if (PLANNED.test(t.pos === "noun" ? preWords.join(" ") + " " + local : ct.replace(/\bgeplante[nrms]?\b/g, ""))) status = "planned";
-      if (t.pos === "verb" && HYPOTHETICAL.test(clauseLower[f.clause]!.replace(/für den fall [^,]*/g, ""))) status = "hypothetical";
+      if (t.pos === "verb" && HYPOTHETICAL.test(clauseLower(f.clause).replace(/für den fall [^,]*/g, ""))) status = "hypothetical";
       // An infinitive clause ("um sich mit X zu treffen") shares the status of the clause it depends on.
       const infinitive = t.pos === "verb" && /(?:^| )(?:um|zu) /.test(ct) && f.clause > 0;
       if (infinitive && status === "reported") {
-        const pct = clauseText[f.clause - 1]!;
+        const pct = clauseText(f.clause - 1);
         if (PLANNED.test(pct)) status = "planned";
-        else if (HYPOTHETICAL.test(clauseLower[f.clause - 1]!)) status = "hypothetical";
+        else if (HYPOTHETICAL.test(clauseLower(f.clause - 1))) status = "hypothetical";
       }
       if (t.pos === "noun" && /fur den fall|moglich/.test(preWords.join(" "))) status = "hypothetical";
       if (t.pos === "noun" && (kind === "negotiate" || kind === "consult") && CANCELLED.test(ct)) status = "cancelled";
@@ -297,7 +306,7 @@ export function extractEvents(input: EventInput): Event[] {
       if (!pool.length) {
         // An event noun whose participants follow after a dash or comma ("Treffen geplant – zwischen X und Y").
         const next = clauses[f.clause + 1];
-        if (next && /^(?:voraussichtlich |zwischen |mit |von )/.test(clauseText[f.clause + 1]!)) {
+        if (next && /^(?:voraussichtlich |zwischen |mit |von )/.test(clauseText(f.clause + 1))) {
           pool = refs.filter((r) => usable(r) && inRange(r, next.from, next.to));
         }
       }
@@ -340,8 +349,7 @@ export function extractEvents(input: EventInput): Event[] {
         if (focus && kind === "crackdown" && /\bstaatlich/.test(ct)) participants.push({ actor: focus, role: "initiator" });
       }
       // Mediators: "unter Vermittlung (des Gastgebers) Oman", "Vermittlung Omans".
-      for (let k = 0; k < words.length; k++) {
-        if (!/^vermittlung$/.test(words[k]!.f)) continue;
+      for (const k of mediationAt) {
         const med = refs.find((r) => r.actor && r.m.start > words[k]!.end && wordAt(r.m.start) <= k + 3);
         if (med && !participants.some((p) => p.actor === med.actor)) participants.push({ actor: med.actor!, role: "mediator" });
         else if (med) for (const p of participants) if (p.actor === med.actor) p.role = "mediator";
@@ -377,10 +385,10 @@ export function extractEvents(input: EventInput): Event[] {
       }
       if (date && (status === "planned" || status === "hypothetical") && date.resolution.rule === "publication-date") date = null;
 
-      figures ??= figuresFor(s, sentences[s.index + 1], input.article);
+      if (FIGURE_FAMILIES.has(family(kind))) figures ??= figuresFor(s, sentences[s.index + 1], input.article);
       const trigger = { start: words[f.w]!.start, end: words[f.end - 1]!.end, text: text.slice(words[f.w]!.start, words[f.end - 1]!.end), sentence: s.index };
       sentenceEvents.push({
-        kind, status, date, participants, places, figures: [...figures],
+        kind, status, date, participants, places, figures: FIGURE_FAMILIES.has(family(kind)) && figures ? [...figures] : [],
         summary: summaryOf(s.text),
         trigger,
         evidence: [{ start: s.start, end: s.end, text: s.text, sentence: s.index }],
@@ -423,6 +431,13 @@ export function extractEvents(input: EventInput): Event[] {
     }
   }
   return events;
+}
+
+function clauseString(words: Word[], c: Clause | undefined, f: (w: Word) => string): string {
+  if (!c) return "";
+  let out = "";
+  for (let k = c.from; k < c.to; k++) out += (k > c.from ? " " : "") + f(words[k]!);
+  return out;
 }
 
 function sameActors(a: Event, b: Event): boolean {

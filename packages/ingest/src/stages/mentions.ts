@@ -338,8 +338,10 @@ export function findMentions(input: MentionInput): Mention[] {
         continue;
       }
       if (!w.word) continue;
-      // "US-Hauptstadt", "die iranische Hauptstadt", "Hauptstadt Irans".
       const dash = w.text.indexOf("-");
+      // A lower-case word without a hyphen can only be a demonym ("die iranische Führung").
+      if (!w.cap && dash < 0 && !lex.demonyms.has(w.f)) continue;
+      // "US-Hauptstadt", "die iranische Hauptstadt", "Hauptstadt Irans".
       const head = dash > 0 ? fold(w.text.slice(dash + 1)) : w.f;
       if (lex.capitalWords.has(head)) {
         const owner = (dash > 0 ? prefixAffiliation(lex, w) : undefined) ?? (lex.demonyms.get(words[i - 1]?.f ?? ""));
@@ -389,8 +391,8 @@ export function findMentions(input: MentionInput): Mention[] {
         continue;
       }
       // Organisation noun + name: Think Tank „United Against Nuclear Iran“, Denkfabrik Carnegie.
-      const orgNoun = lex.orgNouns.has(w.f) ? 1 : lex.orgNouns.has(`${w.f} ${words[i + 1]?.f ?? ""}`) ? 2 : 0;
-      if (orgNoun && w.cap) {
+      const orgNoun = !w.cap ? 0 : lex.orgNouns.has(w.f) ? 1 : lex.orgNouns.has(`${w.f} ${words[i + 1]?.f ?? ""}`) ? 2 : 0;
+      if (orgNoun) {
         let j = i + orgNoun;
         const quoted = words[j] && /^[„“"»«‚]$/.test(words[j]!.text);
         if (quoted) j += 1;

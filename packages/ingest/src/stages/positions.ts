@@ -113,6 +113,15 @@ export function extractPositions(input: PositionInput): Position[] {
   for (const s of sentences) {
     const words = wordsOf(s);
     const refs = (refsBySentence.get(s.index) ?? []).filter((r) => r.actor && r.m.kind !== "media");
+    // A sentence with no word (or compound part) starting like a cue holds no position.
+    const mayHoldCue = words.some((w) => cues.has(w.f.slice(0, 3)) || (w.f.includes("-") && w.f.split("-").some((part) => cues.has(part.slice(0, 3)))));
+    if (!mayHoldCue) {
+      const firstPerson = refs.find((r) => r.m.kind === "person" && !r.m.modifier);
+      if (firstPerson) lastPerson = { actor: firstPerson.actor!, sentence: s.index };
+      const subj = subjectIn(words, refs, 0, words.length);
+      if (subj) lastSubject = { actor: subj, sentence: s.index };
+      continue;
+    }
     const sQuotes = quotes.map((q, qi) => ({ q, qi })).filter((x) => x.q.mention.sentence === s.index && x.q.mode === "direct");
     // Folded word string with the char offset of each word, for phrase and cue search.
     const starts: number[] = [];

@@ -132,6 +132,15 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
       if (spans[spanIdx]!.start >= s.start) mine.push(spans[spanIdx]!);
       spanIdx += 1;
     }
+    // Most sentences hold neither a quote nor a verb of saying: only remember who was named.
+    if (!mine.length && !words.some((w) => !w.cap && SPEECH.has(w.f))) {
+      const first = refs.find((r) => r.actor && r.m.kind === "person" && !r.m.modifier);
+      if (first) lastPerson = { key: first.actor!, label: first.m.name, sentence: s.index };
+      const media = refs.filter((r) => r.m.kind === "media" && r.actor).pop();
+      if (media) lastMedia = { key: media.actor!, label: media.m.name, sentence: s.index };
+      if (lastSpeaker && !KONJUNKTIV.test(s.text.toLowerCase()) && s.index - lastSpeaker.sentence > 1) lastSpeaker = null;
+      continue;
+    }
     const inQuote = (o: number) => mine.some((q) => o >= q.start && o < q.end);
     const frame = words.filter((w) => !inQuote(w.start));
     const personRefs = refs.filter((r) => r.actor && r.m.kind === "person" && !inQuote(r.m.start));
