@@ -498,9 +498,17 @@ function rolesOf(pool: Ref[], words: Word[], wordAt: (o: number) => number, pass
   return out;
 }
 
-/** A date bound to another phrase: "für Freitag geplanten" belongs to the planned event it modifies. */
+/**
+ * A date bound to another phrase: "für Freitag geplanten" belongs to the planned event it modifies, "seit dem
+ * Krieg im vergangenen Juni" to the war ("seit Anfang Januar" alone still dates the clause).
+ */
 function boundElsewhere(d: DateMention, words: Word[], wordAt: (o: number) => number, nounAt: number): boolean {
   const wi = wordAt(d.start);
+  for (let k = wi - 1; k >= Math.max(0, wi - 5); k--) {
+    if (words[k]!.f !== "seit") continue;
+    if (words.slice(k + 1, wi).some((x) => x.cap && x.word)) return true;
+    break;
+  }
   let k = wi;
   while (k < words.length && words[k]!.start < d.end) k++;
   const after = words[k]?.f ?? "";

@@ -188,7 +188,9 @@ export function extractPositions(input: PositionInput): Position[] {
         const att = inScope.reduce((a, b) => (Math.abs(a.word - cw) <= Math.abs(b.word - cw) ? a : b));
         const holder = holderOf(att, words, refs, sQuotes.map((x) => x.q), clauseOf, s.index, lastPerson, lastSubject, input.demonyms);
         if (!holder) continue;
-        const polarity = att.sw.polarity * (att.negated ? -1 : 1) * cue.polarity;
+        // A threat "für den Fall eines Angriffs" is a threat against the attack: the cue names what is threatened against.
+        const conditional = att.sw.modality === "threat" && [1, 2, 3, 4].some((d) => /^(?:fall|falle|falls)$/.test(words[cw - d]?.f ?? ""));
+        const polarity = att.sw.polarity * (att.negated ? -1 : 1) * cue.polarity * (conditional ? -1 : 1);
         const stance: Stance = polarity > 0 ? "support" : "oppose";
         const quoteAt = sQuotes.find((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
         const date = (input.dates ?? []).find((d) => d.sentence === s.index)?.date.value ?? input.published ?? null;
@@ -275,10 +277,17 @@ function holderOf(
   }
   // Subject of the attitude word's clause, else of the clauses before it, nearest first.
   const c = clauseOf[att.word]!;
+  const antecedent = () => [lastPerson, lastSubject].filter((x): x is { actor: string; sentence: number } => !!x && sentence - x.sentence <= 2).sort((x, y) => y.sentence - x.sentence)[0]?.actor ?? null;
   for (let cc = c; cc >= 0; cc--) {
     const a = clauseOf.indexOf(cc);
     const b = clauseOf.lastIndexOf(cc) + 1;
     if (a < 0) continue;
+    // A pronoun opening the clause is its subject ("Er will Trump davon überzeugen …").
+    const first = words[a]?.text === "," ? words[a + 1] : words[a];
+    if (first && PRONOUNS.has(first.f) && first.i <= att.word) {
+      const who = antecedent();
+      if (who) return who;
+    }
     // Inside a quote the speaker is the holder; outside, the clause subject.
     const subj = subjectIn(words, refs.filter((r) => !quotes.some((x) => r.m.start >= x.mention.start && r.m.start < x.mention.end)), a, b);
     if (subj) return subj;
