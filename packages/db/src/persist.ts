@@ -88,6 +88,56 @@ function dateColumns(date: FuzzyDate | null | undefined) {
   };
 }
 
+/**
+ * A change to the `EventTally` summary: `n` more (or fewer) events (placeId null) or event–place links (placeId set)
+ * of a kind at an exact date range.
+ */
+interface TallyDelta {
+  placeId: string | null;
+  kind: string;
+  datePrecision: string | null;
+  dateFrom: Date | null;
+  dateTo: Date | null;
+  n: number;
+}
+
+const isoOrEmpty = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+/** The summary row's key: `placeId|kind|precision|dateFrom|dateTo`, empty parts for nulls. */
+function tallyKey(d: Omit<TallyDelta, "n">): string {
+  return [d.placeId ?? "", d.kind, d.datePrecision ?? "", isoOrEmpty(d.dateFrom), isoOrEmpty(d.dateTo)].join("|");
+}
+
+/**
+ * Adds the deltas to `EventTally` in one statement. Increments (not recomputed totals), so concurrent ingests add
+ * up correctly; rows are upserted in key order so two transactions lock them in the same order.
+ */
+async function applyTally(tx: Tx, deltas: TallyDelta[]) {
+  const byKey = new Map<string, TallyDelta>();
+  for (const d of deltas) {
+    const k = tallyKey(d);
+    const had = byKey.get(k);
+    if (had) had.n += d.n;
+    else byKey.set(k, { ...d });
+  }
+  const rows = [...byKey.entries()].filter(([, d]) => d.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!rows.length) return;
+  const ids = rows.map(([k]) => k);
+  const placeIds = rows.map(([, d]) => d.placeId);
+  const kinds = rows.map(([, d]) => d.kind);
+  const precisions = rows.map(([, d]) => d.datePrecision);
+  const froms = rows.map(([, d]) => (d.dateFrom ? isoOrEmpty(d.dateFrom) : null));
+  const tos = rows.map(([, d]) => (d.dateTo ? isoOrEmpty(d.dateTo) : null));
+  const ns = rows.map(([, d]) => d.n);
+  await tx.$executeRaw`
+    INSERT INTO "EventTally" (id, "placeId", kind, "datePrecision", "dateFrom", "dateTo", n)
+    SELECT id, pl, k, pr, f::date, t::date, n
+    FROM unnest(${ids}::text[], ${placeIds}::text[], ${kinds}::text[], ${precisions}::text[], ${froms}::text[], ${tos}::text[], ${ns}::int[])
+      AS x(id, pl, k, pr, f, t, n)
+    ORDER BY id
+    ON CONFLICT (id) DO UPDATE SET n = "EventTally".n + EXCLUDED.n`;
+}
+
 function familyKinds(kind: string): string[] {
   const family = EVENT_KINDS.find((k) => k.kind === kind)?.family;
   return family ? EVENT_KINDS.filter((k) => k.family === family).map((k) => k.kind) : [kind];
@@ -549,6 +599,7 @@ async function writeArticle(
   const eventPlaceRows = new Map<string, { eventId: string; placeId: string }>();
   const figureRows = new Map<string, { eventId: string; articleId: string; what: string; value: string }>();
   const reportMentions: Prisma.MentionCreateManyInput[] = [];
+  const tally: TallyDelta[] = [];
   /** Events of article events that no merged event covers, created above in this loop. */
   const orphanEvents: string[] = [];
   for (const group of groups) {
@@ -566,7 +617,7 @@ async function writeArticle(
     const isAttached = !!eventId;
     if (eventId) {
       attached++;
-      await refineEvent(tx, eventId, merged);
+      await refineEvent(tx, eventId, merged, tally);
     } else {
       created++;
       const info = eventKindInfo(merged.kind);
@@ -580,9 +631,10 @@ async function writeArticle(
           ...dateColumns(merged.date),
           independentSources: Math.max(1, merged.independentSources),
         },
-        select: { id: true },
+        select: { id: true, kind: true, datePrecision: true, dateFrom: true, dateTo: true },
       });
       eventId = ev.id;
+      tally.push({ placeId: null, kind: ev.kind, datePrecision: ev.datePrecision, dateFrom: ev.dateFrom, dateTo: ev.dateTo, n: 1 });
     }
     if (group.mergedIndex !== undefined) pending.set(group.mergedIndex, eventId);
     else orphanEvents.push(eventId);
@@ -608,7 +660,23 @@ async function writeArticle(
     if (isAttached) await updateIndependentSources(tx, eventId, merged.independentSources);
   }
   if (participantRows.size) await tx.eventParticipant.createMany({ data: [...participantRows.values()], skipDuplicates: true });
-  if (eventPlaceRows.size) await tx.eventPlace.createMany({ data: [...eventPlaceRows.values()], skipDuplicates: true });
+  if (eventPlaceRows.size) {
+    // Only links that are new count; each at its event's final dates (read under a share lock, so a concurrent date
+    // refinement of the event waits for this transaction and then moves these links too).
+    const links = await tx.eventPlace.createManyAndReturn({ data: [...eventPlaceRows.values()], skipDuplicates: true, select: { eventId: true, placeId: true } });
+    if (links.length) {
+      const eventIds = [...new Set(links.map((l) => l.eventId))].sort();
+      await tx.$executeRaw`SELECT 1 FROM "Event" WHERE id = ANY(${eventIds}::text[]) ORDER BY id FOR SHARE`;
+      const events = new Map(
+        (await tx.event.findMany({ where: { id: { in: eventIds } }, select: { id: true, kind: true, datePrecision: true, dateFrom: true, dateTo: true } })).map((e) => [e.id, e]),
+      );
+      for (const l of links) {
+        const e = events.get(l.eventId);
+        if (e) tally.push({ placeId: l.placeId, kind: e.kind, datePrecision: e.datePrecision, dateFrom: e.dateFrom, dateTo: e.dateTo, n: 1 });
+      }
+    }
+  }
+  await applyTally(tx, tally);
   if (figureRows.size) await tx.eventFigure.createMany({ data: [...figureRows.values()], skipDuplicates: true });
   if (reportMentions.length) await tx.mention.createMany({ data: reportMentions });
   return { articleId, created, attached };
@@ -658,13 +726,24 @@ async function eventOfStoredReports(tx: Tx, merged: MergedEvent, contentHash: st
 }
 
 /** When attaching a report: take the merged event's date if the stored event has none or a coarser one. */
-async function refineEvent(tx: Tx, eventId: string, merged: MergedEvent) {
+async function refineEvent(tx: Tx, eventId: string, merged: MergedEvent, tally: TallyDelta[]) {
   if (!merged.date) return;
-  const ev = await tx.event.findUnique({ where: { id: eventId }, select: { dateFrom: true, dateTo: true } });
+  // Locked until commit: the date read here is the one the summary counts are moved from.
+  await tx.$executeRaw`SELECT 1 FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
+  const ev = await tx.event.findUnique({ where: { id: eventId }, select: { kind: true, datePrecision: true, dateFrom: true, dateTo: true } });
   if (!ev) throw new ArticleError(`event ${eventId} chosen for attaching does not exist`);
   const [from, to] = fuzzyRange(merged.date.value);
   const storedSpan = ev.dateFrom && ev.dateTo ? ev.dateTo.getTime() - ev.dateFrom.getTime() : Infinity;
-  if (to.getTime() - from.getTime() < storedSpan) await tx.event.update({ where: { id: eventId }, data: dateColumns(merged.date) });
+  if (to.getTime() - from.getTime() < storedSpan) {
+    const cols = dateColumns(merged.date);
+    await tx.event.update({ where: { id: eventId }, data: cols });
+    // Move the event and its stored place links from the old date range to the new one in the summary.
+    const places = await tx.eventPlace.findMany({ where: { eventId }, select: { placeId: true } });
+    for (const placeId of [null, ...places.map((p) => p.placeId)]) {
+      tally.push({ placeId, kind: ev.kind, datePrecision: ev.datePrecision, dateFrom: ev.dateFrom, dateTo: ev.dateTo, n: -1 });
+      tally.push({ placeId, kind: ev.kind, datePrecision: cols.datePrecision, dateFrom: cols.dateFrom, dateTo: cols.dateTo, n: 1 });
+    }
+  }
 }
 
 /**

@@ -157,6 +157,41 @@ describe("persistExtraction", () => {
     expect(await db.event.count()).toBe(2);
   });
 
+  test("the EventTally summary counts events and event–place links per kind and date range, also after a date is refined", async () => {
+    const { db } = await database();
+    // Recomputed from the base tables: what the summary must say.
+    const expected = async () => {
+      const rows = await db.$queryRaw<{ placeId: string | null; kind: string; from: string | null; to: string | null; n: number }[]>`
+        SELECT NULL AS "placeId", kind, "dateFrom"::text AS from, "dateTo"::text AS to, count(*)::int AS n FROM "Event" GROUP BY 2, 3, 4
+        UNION ALL
+        SELECT ep."placeId", e.kind, e."dateFrom"::text, e."dateTo"::text, count(*)::int FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId" GROUP BY 1, 2, 3, 4`;
+      return rows.map((r) => `${r.placeId ? "place" : "event"} ${r.kind} ${r.from}..${r.to} ${r.n}`).sort();
+    };
+    const actual = async () =>
+      (
+        await db.$queryRaw<{ placeId: string | null; kind: string; from: string | null; to: string | null; n: number }[]>`
+          SELECT "placeId", kind, "dateFrom"::text AS from, "dateTo"::text AS to, n FROM "EventTally" WHERE n <> 0`
+      )
+        .map((r) => `${r.placeId ? "place" : "event"} ${r.kind} ${r.from}..${r.to} ${r.n}`)
+        .sort();
+
+    // First a report dated only to the month, then one of the same meeting on a day: the event is refined to the day.
+    const monthly = talksReuters();
+    monthly.events[0]!.date = { value: "2026-02", precision: "month", resolution: { kind: "absolute", rule: "month-year" } };
+    await persistExtraction(db, extraction([monthly]));
+    expect(await actual()).toEqual(["event consult 2026-02-01..2026-02-28 1", "place consult 2026-02-01..2026-02-28 1"]);
+    const res = await persistExtraction(db, extraction([talksDpa()]));
+    expect(res.articles[0]).toMatchObject({ status: "new", eventsAttached: 1 });
+    expect(await actual()).toEqual(["event consult 2026-02-06..2026-02-06 1", "place consult 2026-02-06..2026-02-06 1"]);
+    expect(await actual()).toEqual(await expected());
+
+    // Another article with its own events and places, and an unchanged re-run: counts add up, nothing twice.
+    await persistExtraction(db, extraction([protestArticle()]));
+    await persistExtraction(db, extraction([talksDpa()]));
+    expect(await actual()).toEqual(await expected());
+    expect((await actual()).length).toBeGreaterThan(2);
+  });
+
   test("actor aliases keep the article they were seen in; missing roles are filled, known ones kept", async () => {
     const { db } = await database();
     const dpa = talksDpa();
