@@ -16,13 +16,13 @@ test.describe("overview", () => {
     expect(exported.count).toBeGreaterThan(20);
     await expect(page.getByTestId("count-events")).toHaveText(String(exported.count));
     await expect(page.getByRole("region", { name: "Counts" })).toContainText(new RegExp(`of ${exported.count} events reported by at least two independent sources`));
+    await snap(page, "overview");
 
     // Actors: every actor mentioned in an article, i.e. exactly the actors the filter bar offers.
     const actors = await openFilterGroup(page, "Actors");
     const offered = await actors.getByRole("checkbox").count();
     expect(offered).toBeGreaterThanOrEqual(20);
     await expect(page.getByTestId("count-actors")).toHaveText(String(offered));
-    await snap(page, "overview");
 
     // The article count is a way into the list.
     await page.getByRole("link", { name: /5\s*articles/ }).click();
