@@ -19,6 +19,7 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   // The read-only specs assert the state right after the seed ingest (5 articles, …); the add-article spec writes to the
   // same database, so it runs as the views' teardown project: after all of them, even when one of them failed.
+  // (A teardown project always runs with its views; add --no-deps to run a single view spec alone.)
   projects: [
     { name: "views", testIgnore: /add-article\.spec\.ts$/, teardown: "writes" },
     { name: "writes", testMatch: /add-article\.spec\.ts$/ },
