@@ -199,14 +199,20 @@ function affinity(a: Report, b: Report): number {
   if (DIRECTED_FAMILIES.has(a.family) && a.initiators.size && b.initiators.size && ![...a.initiators].some((x) => b.initiators.has(x))) return 0;
   // Two different places (neither lying in the other's country) are two happenings.
   if (a.places.size && b.places.size && !placesAgree(a.places, b.places)) return 0;
-  const sharedActors = [...a.actors].filter((x) => b.actors.has(x)).length;
-  const sharedPlaces = [...a.places].filter((x) => b.places.has(x)).length;
-  const sharedFigures = [...a.figures].filter((x) => b.figures.has(x)).length;
+  const sharedActors = shared(a.actors, b.actors);
+  const sharedPlaces = shared(a.places, b.places);
+  const sharedFigures = shared(a.figures, b.figures);
   const sim = jaccard(a.words, b.words);
   const sameDay = a.explicit && b.explicit && a.event.date!.value === b.event.date!.value && a.event.date!.precision === "day" ? 1 : 0;
   const evidence = sharedActors + sharedPlaces + Math.min(1, sharedFigures) + (sim >= 0.5 ? 2 : sim >= 0.25 ? 1 : 0) + sameDay;
   if (!a.span || !b.span) return evidence >= 2 ? evidence : 0;
   return evidence >= 1 ? evidence : 0;
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
 }
 
 function intersect(a: [string, string] | null, b: [string, string] | null): [string, string] | null | "empty" {
@@ -244,10 +250,17 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
   }
   // Candidate pairs share a family and an actor, place, figure or stemmed word (an inverted index, not all pairs).
   const index = new Map<string, number[]>();
-  const keysOf = (r: Report) => [...r.actors, ...r.places, ...[...r.figures].map((f) => `figure:${f}`), ...[...r.words].map((w) => `w:${w}`)];
+  const keyCache = new Map<Report, string[]>();
+  const keysOf = (r: Report) => {
+    let keys = keyCache.get(r);
+    if (!keys) {
+      keys = [...r.actors, ...r.places, ...[...r.figures].map((f) => `figure:${f}`), ...[...r.words].map((w) => `w:${w}`)].map((k) => `${r.family}|${k}`);
+      keyCache.set(r, keys);
+    }
+    return keys;
+  };
   reports.forEach((r, i) => {
-    for (const k of keysOf(r)) {
-      const key = `${r.family}|${k}`;
+    for (const key of keysOf(r)) {
       const list = index.get(key) ?? [];
       list.push(i);
       index.set(key, list);
@@ -304,8 +317,8 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     // Earlier reports sharing the most keys (the latest ones of each key); a stem in very many reports says nothing.
     const hits = new Map<number, number>();
     for (const k of keysOf(r)) {
-      const list = index.get(`${r.family}|${k}`) ?? [];
-      if (k.startsWith("w:") && list.length > 60) continue;
+      const list = index.get(k) ?? [];
+      if (k.includes("|w:") && list.length > 60) continue;
       let seen = 0;
       for (let x = list.length - 1; x >= 0 && seen < 60; x--) {
         const j = list[x]!;
