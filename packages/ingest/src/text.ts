@@ -83,34 +83,3 @@ function computeWords(sentence: Sentence): Word[] {
     word: WORDY.test(t.text),
   }));
 }
-
-/** Sentence index of an article offset (binary search over sorted sentences). */
-export function sentenceAt(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return Math.max(0, Math.min(sentences.length - 1, lo));
-}
-
-/** Opening quotation marks and the marks that may close each. */
-export const QUOTE_PAIRS: Record<string, string> = {
-  "„": "“”\"",
-  "»": "«",
-  "«": "»",
-  "“": "”“",
-  '"': '"',
-  "‚": "‘’",
-  "”": "”",
-};
-
-/** Words that end a clause inside a sentence (conjunctions opening a new clause after a comma). */
-export const CLAUSE_BREAK = /^(?:[,;:–—]|und|aber|während|nachdem|weil|obwohl|sondern|doch|jedoch|als|wie|dass|ob|um|worauf|wobei|bevor|sodass)$/;
-
-/** Escapes a string for use inside a RegExp. */
-export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

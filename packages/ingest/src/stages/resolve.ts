@@ -148,13 +148,12 @@ export function resolveEntities(input: ResolveInput): Resolution {
   const personOf = new Map<Mention, PersonEntity>();
   const byLexKey = new Map<string, PersonEntity>();
 
-  const newPerson = (m: Mention, key?: string): PersonEntity => {
+  const newPerson = (key?: string): PersonEntity => {
     const p: PersonEntity = { names: [], keys: [], surnameKeys: [], mentions: [], order: persons.length, ...(key ? { key } : {}) };
     persons.push(p);
     if (key) byLexKey.set(key, p);
     const info = key ? lex.actors.get(key) : undefined;
     if (info) for (const n of [info.name, ...info.aliases]) addName(p, n);
-    void m;
     return p;
   };
   const addName = (p: PersonEntity, n: string) => {
@@ -178,7 +177,7 @@ export function resolveEntities(input: ResolveInput): Resolution {
         byLexKey.set(m.key, p);
       }
     }
-    if (!p) p = newPerson(m, m.key);
+    if (!p) p = newPerson(m.key);
     addName(p, m.name);
     personOf.set(m, p);
   }
@@ -195,7 +194,7 @@ export function resolveEntities(input: ResolveInput): Resolution {
       }
       p = best?.p ?? candidates[0];
     }
-    if (!p) p = newPerson(m);
+    if (!p) p = newPerson();
     addName(p, m.name);
     personOf.set(m, p);
   }
