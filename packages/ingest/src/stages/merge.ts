@@ -205,7 +205,9 @@ function affinity(a: Report, b: Report): number {
   const sim = jaccard(a.words, b.words);
   const sameDay = a.explicit && b.explicit && a.event.date!.value === b.event.date!.value && a.event.date!.precision === "day" ? 1 : 0;
   const evidence = sharedActors + sharedPlaces + Math.min(1, sharedFigures) + (sim >= 0.5 ? 2 : sim >= 0.25 ? 1 : 0) + sameDay;
-  if (!a.span || !b.span) return evidence >= 2 ? evidence : 0;
+  // A missing, inferred (publication day) or coarse (month, year) date says little: ask for more in common.
+  const weak = (r: Report) => !r.span || !r.explicit || r.event.date?.precision !== "day";
+  if (weak(a) || weak(b)) return evidence >= 2 ? evidence : 0;
   return evidence >= 1 ? evidence : 0;
 }
 
