@@ -1,4 +1,9 @@
+import { createDb } from "@lagebild/db";
+import type { ViewFilter } from "@lagebild/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rebuildEventTally } from "../src/components/viz/server/summaries.ts";
+import { appRouter } from "../src/server/routers/_app.ts";
+import { createContextInner } from "../src/server/trpc.ts";
 import { ACTORS, openTestDb, PLACES, seed, type TestDb } from "./viz-fixture.ts";
 
 let t: TestDb;
@@ -93,6 +98,38 @@ describe("places.map", () => {
 
     const zeit = byName((await t.caller.places.map({ filter: { outlets: ["Zeit"] } })).places);
     expect(Object.keys(zeit).sort()).toEqual(["Genf", "Maskat"]);
+  });
+
+  it("answers kind and date filters from the EventTally summary exactly as from the events themselves", async () => {
+    // An outlet filter naming every outlet matches everything but forces the query over EventPlace ⋈ Event.
+    const allOutlets = ["Spiegel", "Zeit"];
+    const filters: ViewFilter[] = [{}, { from: "2026-01-19", to: "2026-01-31" }, { from: "2026-02-10" }, { kinds: ["negotiate", "consult"] }, { to: "2025-12-31", kinds: ["crackdown"] }];
+    for (const f of filters) {
+      const fromSummary = await t.caller.places.map({ filter: f });
+      const fromEvents = await t.caller.places.map({ filter: { ...f, outlets: allOutlets } });
+      expect(fromSummary).toEqual(fromEvents);
+      const overview = await t.caller.timeline.overview({ filter: f });
+      expect(overview).toEqual(await t.caller.timeline.overview({ filter: { ...f, outlets: allOutlets } }));
+      const timeline = await t.caller.timeline.events({ filter: f });
+      expect([timeline.total, timeline.undated]).toEqual(await t.caller.timeline.events({ filter: { ...f, outlets: allOutlets } }).then((r) => [r.total, r.undated]));
+    }
+  });
+
+  it("fills an empty summary from the events (a database migrated from before it existed)", async () => {
+    const before = await t.caller.places.map({ filter: {} });
+    await t.db.$executeRaw`DELETE FROM "EventTally"`;
+    await rebuildEventTally(t.db);
+    expect(await t.caller.places.map({ filter: {} })).toEqual(before);
+    await t.db.$executeRaw`DELETE FROM "EventTally"`;
+    // A new client (process) notices the empty summary and fills it before answering.
+    const db = createDb(t.url, { poolSize: 2 });
+    try {
+      const fresh = appRouter.createCaller(createContextInner({ db, ingestToken: null }));
+      expect(await fresh.places.map({ filter: {} })).toEqual(before);
+      expect(await t.db.eventTally.count()).toBeGreaterThan(0);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it("rejects a malformed filter", async () => {

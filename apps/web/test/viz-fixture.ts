@@ -12,6 +12,7 @@ import { openTestDb as openSharedTestDb } from "./support/db.ts";
 
 export interface TestDb {
   db: Db;
+  url: string;
   caller: ReturnType<typeof appRouter.createCaller>;
   close(): Promise<void>;
 }
@@ -22,7 +23,7 @@ export interface TestDb {
  */
 export async function openTestDb(): Promise<TestDb> {
   const t = await openSharedTestDb();
-  return { db: t.db, caller: appRouter.createCaller(createContextInner({ db: t.db, ingestToken: null })), close: t.close };
+  return { db: t.db, url: t.url, caller: appRouter.createCaller(createContextInner({ db: t.db, ingestToken: null })), close: t.close };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

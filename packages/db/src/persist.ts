@@ -539,6 +539,8 @@ async function writeArticle(
       date: p.date ?? null,
       dateFrom: range?.[0] ?? null,
       dateTo: range?.[1] ?? null,
+      // The day the position counts from (own date, else the article's publication day), stored for the matrix.
+      day: range?.[0] ?? (published ? fuzzyRange(published.window[0])[0] : null),
       quoteId,
     });
   }

@@ -9,10 +9,11 @@
 import { ViewFilter, Id, Page } from "@lagebild/model";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { Prisma } from "@lagebild/db/client";
 import { eventFilterSql, isoDate } from "../../components/viz/server/sql-filter.ts";
+import { ensureEventTally, tallyAnswers, tallyFilterSql } from "../../components/viz/server/summaries.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
-import { eventWhere } from "../where.ts";
-import { eventListSelect, eventOrder, toEventListItem } from "./events.ts";
+import { eventListSelect, toEventListItem } from "./events.ts";
 
 interface PlaceRow {
   id: string;
@@ -47,16 +48,25 @@ export interface MapPlace {
 
 export const placesRouter = createTRPCRouter({
   map: publicProcedure.input(z.object({ filter: ViewFilter.default({}) })).query(async ({ ctx, input }) => {
-    // Aggregate EventPlace ⋈ Event per place × kind, then per place (kinds as a JSON list, most frequent first),
-    // then attach the place columns: one row per place leaves the database.
-    const rows = await ctx.db.$queryRaw<PlaceRow[]>`
-      WITH pk AS (
+    // Aggregate per place × kind, then per place (kinds as a JSON list, most frequent first), then attach the place
+    // columns: one row per place leaves the database. Filters on kinds and dates only: the EventTally summary (links
+    // counted per place, kind and date range); otherwise EventPlace ⋈ Event.
+    const useTally = tallyAnswers(input.filter);
+    if (useTally) await ensureEventTally(ctx.db);
+    const pk = useTally
+      ? Prisma.sql`
+        SELECT t."placeId", t.kind, sum(t.n)::int AS n, min(t."dateFrom") AS first, max(t."dateTo") AS last
+        FROM "EventTally" t
+        WHERE t."placeId" IS NOT NULL AND ${tallyFilterSql(input.filter)}
+        GROUP BY t."placeId", t.kind`
+      : Prisma.sql`
         SELECT ep."placeId", e.kind, count(*)::int AS n, min(e."dateFrom") AS first, max(e."dateTo") AS last
         FROM "EventPlace" ep
         JOIN "Event" e ON e.id = ep."eventId"
         WHERE ${eventFilterSql(input.filter)}
-        GROUP BY ep."placeId", e.kind
-      ), per AS (
+        GROUP BY ep."placeId", e.kind`;
+    const rows = await ctx.db.$queryRaw<PlaceRow[]>`
+      WITH pk AS (${pk}), per AS (
         SELECT "placeId", sum(n)::int AS n, min(first) AS first, max(last) AS last,
                json_agg(json_build_object('kind', kind, 'count', n) ORDER BY n DESC, kind ASC) AS kinds
         FROM pk GROUP BY "placeId"
@@ -89,11 +99,23 @@ export const placesRouter = createTRPCRouter({
         select: { id: true, key: true, name: true, lat: true, lon: true, country: true, precision: true, aliases: { select: { name: true }, distinct: ["name"], take: 12 } },
       });
       if (!place) throw new TRPCError({ code: "NOT_FOUND", message: `No place ${input.id}` });
-      const where = { AND: [eventWhere(input.filter), { places: { some: { placeId: place.id } } }] };
-      const [total, rows] = await Promise.all([
-        ctx.db.event.count({ where }),
-        ctx.db.event.findMany({ where, select: eventListSelect, orderBy: eventOrder, skip: input.page.cursor, take: input.page.limit }),
+      // The page of ids and the count straight from the place's links (EventPlace(placeId, eventId) ⋈ Event), then
+      // the list columns for just that page. Same order as `eventOrder`: newest first, undated last.
+      const where = eventFilterSql(input.filter);
+      const [counted, page] = await Promise.all([
+        ctx.db.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId"
+          WHERE ep."placeId" = ${place.id} AND ${where}`,
+        ctx.db.$queryRaw<{ id: string }[]>`
+          SELECT e.id FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId"
+          WHERE ep."placeId" = ${place.id} AND ${where}
+          ORDER BY e."dateFrom" DESC NULLS LAST, e."createdAt" DESC, e.id ASC
+          OFFSET ${input.page.cursor} LIMIT ${input.page.limit}`,
       ]);
+      const total = counted[0]?.n ?? 0;
+      const found = await ctx.db.event.findMany({ where: { id: { in: page.map((r) => r.id) } }, select: eventListSelect });
+      const byId = new Map(found.map((e) => [e.id, e]));
+      const rows = page.flatMap((r) => byId.get(r.id) ?? []);
       const next = input.page.cursor + rows.length;
       return {
         place: { ...place, aliases: place.aliases.map((a) => a.name).filter((n) => n !== place.name) },

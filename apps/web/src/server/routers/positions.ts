@@ -12,7 +12,8 @@ import { Id, MatrixInput, ViewFilter } from "@lagebild/model";
 import { DEFAULT_DOSSIER_ID, loadDossier } from "@lagebild/model/node";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { isoDate, positionDaySql, positionFilterSql } from "../../components/viz/server/sql-filter.ts";
+import { isoDate, positionDaySql, positionFilterNeedsArticle, positionFilterSql } from "../../components/viz/server/sql-filter.ts";
+import { ensurePositionDays } from "../../components/viz/server/summaries.ts";
 import type { Db } from "../db.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 
@@ -86,14 +87,18 @@ interface LatestRow {
   actors: number;
 }
 
-/** Filtered evidence (position rows) with the day each counts from. */
-function evidenceSql(dossierId: string, filter: ViewFilter, asOf?: string) {
+/**
+ * Filtered evidence (position rows) with the day each counts from, for the codebook's issues (already narrowed to the
+ * filter's issues). Without a date or outlet filter this reads only the Position(actorId, issueId, day, id, stance)
+ * index, already in the order the window functions need.
+ */
+function evidenceSql(issueIds: string[], filter: ViewFilter, asOf?: string) {
+  const rest: ViewFilter = { ...filter, issues: undefined };
   return Prisma.sql`
     SELECT p.id, p."actorId", p."issueId", p.stance, ${positionDaySql} AS day
     FROM "Position" p
-    JOIN "Article" a ON a.id = p."articleId"
-    JOIN "Issue" i ON i.id = p."issueId"
-    WHERE i."dossierId" = ${dossierId} AND ${positionFilterSql(filter, asOf)}`;
+    ${positionFilterNeedsArticle(rest) ? Prisma.sql`JOIN "Article" a ON a.id = p."articleId"` : Prisma.empty}
+    WHERE p."issueId" = ANY(${issueIds}::text[]) AND ${positionFilterSql(rest, asOf)}`;
 }
 
 /**
@@ -102,9 +107,9 @@ function evidenceSql(dossierId: string, filter: ViewFilter, asOf?: string) {
  * One pass: the evidence is sorted once per cell by day (then storage order); LAG finds changes, LAST_VALUE the
  * latest stance, a count over the actor's partition ranks the actors.
  */
-function latestStances(db: Db, dossierId: string, filter: ViewFilter, asOf: string | undefined, limit: number) {
+function latestStances(db: Db, issueIds: string[], filter: ViewFilter, asOf: string | undefined, limit: number) {
   return db.$queryRaw<LatestRow[]>`
-    WITH ev AS (${evidenceSql(dossierId, filter, asOf)}),
+    WITH ev AS (${evidenceSql(issueIds, filter, asOf)}),
     ordered AS (
       SELECT ev.*,
         LAG(stance) OVER w AS prev,
@@ -167,7 +172,14 @@ export const positionsRouter = createTRPCRouter({
     const issueRows = await codebook(ctx.db, dossierId, input.filter.issues);
     const order = codebookOrder(dossierId);
     const issues = issueRows.sort((a, b) => (order.get(a.code) ?? 999) - (order.get(b.code) ?? 999) || a.code.localeCompare(b.code));
-    const rows = await latestStances(ctx.db, dossierId, input.filter, input.asOf, MAX_ACTORS);
+    await ensurePositionDays(ctx.db);
+    const rows = await latestStances(
+      ctx.db,
+      issues.map((i) => i.id),
+      input.filter,
+      input.asOf,
+      MAX_ACTORS,
+    );
     const names = await actorNames(ctx.db, [...new Set(rows.map((r) => r.actorId))]);
     const byActor = new Map<string, { id: string; name: string; kind: string; evidence: number }>();
     for (const r of rows) {
@@ -202,13 +214,13 @@ export const positionsRouter = createTRPCRouter({
     if (!actor) throw new TRPCError({ code: "NOT_FOUND", message: `No actor ${input.actorId}` });
     if (!issue) throw new TRPCError({ code: "NOT_FOUND", message: `No issue ${input.issueId}` });
     const filter: ViewFilter = { ...input.filter, actors: undefined, issues: undefined };
+    await ensurePositionDays(ctx.db);
     // The newest 500 pieces of evidence (then shown oldest first), and how many there are in all.
     const newest = await ctx.db.$queryRaw<{ id: string; day: Date | null; later: boolean; total: number }[]>`
       SELECT p.id, ${positionDaySql} AS day, (count(*) OVER ())::int AS total,
         ${input.asOf !== undefined ? Prisma.sql`(${positionDaySql} IS NULL OR ${positionDaySql} > ${input.asOf}::date)` : Prisma.sql`FALSE`} AS later
       FROM "Position" p
-      JOIN "Article" a ON a.id = p."articleId"
-      JOIN "Issue" i ON i.id = p."issueId"
+      ${positionFilterNeedsArticle(filter) ? Prisma.sql`JOIN "Article" a ON a.id = p."articleId"` : Prisma.empty}
       WHERE p."actorId" = ${actor.id} AND p."issueId" = ${issue.id} AND ${positionFilterSql(filter)}
       ORDER BY day DESC NULLS LAST, p.id DESC
       LIMIT 500`;
@@ -282,8 +294,10 @@ export const positionsRouter = createTRPCRouter({
     if (!dossierId) return { dossier: null, asOf: input.asOf ?? null, actors: [], pairs: [] };
     // One statement (one snapshot): the latest stance per actor × issue is the last evidence in day order; `top`
     // ranks the actors by evidence; the result lists the ranked actors (kind 'actor') and then the pairs.
+    const issueIds = (await codebook(ctx.db, dossierId, input.filter.issues)).map((i) => i.id);
+    await ensurePositionDays(ctx.db);
     const rows = await ctx.db.$queryRaw<{ kind: "actor" | "pair"; a: string; b: string | null; rank: number; shared: number; agree: number; issues: string[] | null }[]>`
-      WITH ev AS (${evidenceSql(dossierId, input.filter, input.asOf)}),
+      WITH ev AS (${evidenceSql(issueIds, input.filter, input.asOf)}),
       w AS (
         SELECT "actorId", "issueId", stance,
           ROW_NUMBER() OVER c AS rn,

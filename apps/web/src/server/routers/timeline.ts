@@ -9,6 +9,7 @@
 import { ViewFilter } from "@lagebild/model";
 import { z } from "zod";
 import { eventFilterSql, isoDate } from "../../components/viz/server/sql-filter.ts";
+import { ensureEventTally, tallyAnswers, tallyFilterSql } from "../../components/viz/server/summaries.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 
 export const TimelineInput = z.object({
@@ -60,6 +61,8 @@ function precisionOf(row: EventRow): TimelineEvent["precision"] {
 export const timelineRouter = createTRPCRouter({
   events: publicProcedure.input(TimelineInput).query(async ({ ctx, input }) => {
     const where = eventFilterSql(input.filter);
+    const useTally = tallyAnswers(input.filter);
+    if (useTally) await ensureEventTally(ctx.db);
     const [rows, counts, undated] = await Promise.all([
       ctx.db.$queryRaw<EventRow[]>`
         WITH page AS (
@@ -87,10 +90,15 @@ export const timelineRouter = createTRPCRouter({
         LEFT JOIN parts ON parts."eventId" = page.id
         LEFT JOIN pls ON pls."eventId" = page.id
         ORDER BY page."dateFrom", page."dateTo", page.id`,
-      ctx.db.$queryRaw<{ dated: number; undated: number }[]>`
-        SELECT count(*) FILTER (WHERE e."dateFrom" IS NOT NULL)::int AS dated,
-               count(*) FILTER (WHERE e."dateFrom" IS NULL)::int AS undated
-        FROM "Event" e WHERE ${where}`,
+      useTally
+        ? ctx.db.$queryRaw<{ dated: number; undated: number }[]>`
+            SELECT COALESCE(sum(t.n) FILTER (WHERE t."dateFrom" IS NOT NULL), 0)::int AS dated,
+                   COALESCE(sum(t.n) FILTER (WHERE t."dateFrom" IS NULL), 0)::int AS undated
+            FROM "EventTally" t WHERE t."placeId" IS NULL AND ${tallyFilterSql(input.filter)}`
+        : ctx.db.$queryRaw<{ dated: number; undated: number }[]>`
+            SELECT count(*) FILTER (WHERE e."dateFrom" IS NOT NULL)::int AS dated,
+                   count(*) FILTER (WHERE e."dateFrom" IS NULL)::int AS undated
+            FROM "Event" e WHERE ${where}`,
       ctx.db.$queryRaw<{ id: string; kind: string; status: string; summary: string }[]>`
         SELECT e.id, e.kind, e.status, e.summary FROM "Event" e
         WHERE e."dateFrom" IS NULL AND ${where}
@@ -125,6 +133,26 @@ export const timelineRouter = createTRPCRouter({
 
   overview: publicProcedure.input(z.object({ filter: ViewFilter.default({}) })).query(async ({ ctx, input }) => {
     const { from: _from, to: _to, ...rest } = input.filter;
+    if (tallyAnswers(rest)) {
+      // Kinds only: the EventTally summary (events per kind and exact date range) answers both parts.
+      await ensureEventTally(ctx.db);
+      const tw = tallyFilterSql(rest);
+      const [weeks, extent] = await Promise.all([
+        ctx.db.$queryRaw<{ week: Date; n: number }[]>`
+          SELECT date_trunc('week', t."dateFrom"::timestamp)::date AS week, sum(t.n)::int AS n
+          FROM "EventTally" t
+          WHERE t."placeId" IS NULL AND t."dateFrom" IS NOT NULL AND t."datePrecision" = 'day' AND ${tw}
+          GROUP BY 1 HAVING sum(t.n) > 0 ORDER BY 1`,
+        ctx.db.$queryRaw<{ min: Date | null; max: Date | null }[]>`
+          SELECT min(t."dateFrom") AS min, max(t."dateTo") AS max
+          FROM "EventTally" t WHERE t."placeId" IS NULL AND t."dateFrom" IS NOT NULL AND ${tw}`,
+      ]);
+      return {
+        min: isoDate(extent[0]?.min),
+        max: isoDate(extent[0]?.max),
+        weeks: weeks.map((w) => ({ week: isoDate(w.week)!, count: w.n })),
+      };
+    }
     const where = eventFilterSql(rest);
     const [weeks, extent] = await Promise.all([
       ctx.db.$queryRaw<{ week: Date; n: number }[]>`

@@ -2,24 +2,44 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
 import { articleTitle, formatFuzzyDate, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
+import { Pager } from "~/components/ui.tsx";
+import { parseCursor } from "~/lib/filters.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Events and "seen in" articles shown per page (`?events=` and `?seen=` are their cursors). */
+const PAGE = 100;
 
 /** One query per request, shared by the metadata and the page. */
-const load = cache(async (id: string) => (await api()).actors.byId({ id }));
+const load = cache(async (id: string, events: number, seen: number) =>
+  (await api()).actors.byId({ id, events: { cursor: events, limit: PAGE }, seenIn: { cursor: seen, limit: PAGE } }),
+);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { id } = await params;
-  const a = await load(id).catch(() => null);
+  const sp = await searchParams;
+  const a = await load(id, parseCursor(sp, "events"), parseCursor(sp, "seen")).catch(() => null);
   return { title: a?.name ?? "Actor" };
 }
 
-export default async function ActorPage({ params }: Props) {
+export default async function ActorPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const a = await orNotFound(load(id));
+  const sp = await searchParams;
+  const eventsCursor = parseCursor(sp, "events");
+  const seenCursor = parseCursor(sp, "seen");
+  const a = await orNotFound(load(id, eventsCursor, seenCursor));
+  const hrefFor = (key: "events" | "seen") => (cursor: number) => {
+    const q = new URLSearchParams();
+    const ev = key === "events" ? cursor : eventsCursor;
+    const se = key === "seen" ? cursor : seenCursor;
+    if (ev) q.set("events", String(ev));
+    if (se) q.set("seen", String(se));
+    const s = q.toString();
+    return `/actors/${encodeURIComponent(a.id)}${s ? `?${s}` : ""}#${key === "events" ? "events-heading" : "seen-heading"}`;
+  };
 
   // Positions over time, grouped by issue (each row ordered by date).
   const byIssue = new Map<string, { label: string; proposition: string; items: typeof a.positions }>();
@@ -98,7 +118,7 @@ export default async function ActorPage({ params }: Props) {
           {byIssue.size > 0 && positionsSection}
           <section className="card" aria-labelledby="events-heading">
             <h2 id="events-heading">Events</h2>
-            {a.events.length === 0 ? (
+            {a.eventTotal === 0 ? (
               <p className="meta">Not a participant in any event.</p>
             ) : (
               <ul className="item-list">
@@ -119,6 +139,7 @@ export default async function ActorPage({ params }: Props) {
                 ))}
               </ul>
             )}
+            <Pager cursor={eventsCursor} limit={PAGE} total={a.eventTotal} hrefFor={hrefFor("events")} label="Pages of events" />
           </section>
 
           <section className="card" aria-labelledby="quotes-heading">
@@ -158,6 +179,7 @@ export default async function ActorPage({ params }: Props) {
                           <Link href={`/articles/${x.id}`}>{x.outlet ?? articleTitle(x.title)}</Link>
                         </span>
                       ))}
+                      {al.articleCount > al.articles.length && ` and ${al.articleCount - al.articles.length} more`}
                     </span>
                   ) : (
                     <span className="meta"> (dossier)</span>
@@ -168,7 +190,7 @@ export default async function ActorPage({ params }: Props) {
           </section>
           <section className="card" aria-labelledby="seen-heading">
             <h2 id="seen-heading">Seen in</h2>
-            {a.seenIn.length === 0 ? (
+            {a.seenInTotal === 0 ? (
               <p className="meta">No mentions.</p>
             ) : (
               <ul>
@@ -183,6 +205,7 @@ export default async function ActorPage({ params }: Props) {
                 ))}
               </ul>
             )}
+            <Pager cursor={seenCursor} limit={PAGE} total={a.seenInTotal} hrefFor={hrefFor("seen")} label="Pages of articles" />
           </section>
           {a.members.length > 0 && (
             <section className="card" aria-labelledby="members-heading">

@@ -37,11 +37,20 @@ export function eventFilterSql(f: ViewFilter): Sql {
   ]);
 }
 
-/** The day a position counts from: its own date when known, else its article's publication day. */
-export const positionDaySql = Prisma.sql`COALESCE(p."dateFrom", a."publishedWindowFrom")`;
+/**
+ * The day a position counts from: its own date when known, else its article's publication day (stored as
+ * `Position.day` when the position is written; see `ensurePositionDays`).
+ */
+export const positionDaySql = Prisma.sql`p.day`;
+
+/** True when `positionFilterSql` needs the position's `"Article"` joined as `a` (date range or outlet filter). */
+export function positionFilterNeedsArticle(f: ViewFilter): boolean {
+  return f.from !== undefined || f.to !== undefined || !!f.outlets?.length;
+}
 
 /**
- * Conditions on a `"Position"` row aliased `p` joined with its `"Article"` `a` and `"Issue"` `i`.
+ * Conditions on a `"Position"` row aliased `p`, joined with its `"Article"` `a` when `positionFilterNeedsArticle`, and
+ * with its `"Issue"` `i` when the filter names issues.
  * `asOf`: only evidence dated on or before that day counts (undated evidence drops out).
  */
 export function positionFilterSql(f: ViewFilter, asOf?: string): Sql {
