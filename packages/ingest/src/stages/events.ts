@@ -370,7 +370,10 @@ export function extractEvents(input: EventInput): Event[] {
       // Date.
       let date: FuzzyDate | null = null;
       const candidates = (t.pos === "noun" ? ownDates : dates.filter((d) => clauseOfWord[wordAt(d.start)] === f.clause)).filter((d) => !boundElsewhere(d, words, wordAt, t.pos === "noun" ? f.w : -1));
-      const pick = candidates.length ? candidates : t.pos === "verb" ? dates.filter((d) => !boundElsewhere(d, words, wordAt, -1)) : [];
+      let pick = candidates.length ? candidates : t.pos === "verb" ? dates.filter((d) => !boundElsewhere(d, words, wordAt, -1)) : [];
+      // "erstmals seit 2022" starts a period; a date of its own ("am 16. Mai 2025") dates the event.
+      const since = (d: DateMention) => words[wordAt(d.start) - 1]?.f === "seit";
+      if (pick.some((d) => !since(d))) pick = pick.filter((d) => !since(d));
       if (pick.length) {
         const nearest = pick.reduce((a, b) => (Math.abs(wordAt(a.start) - f.w) <= Math.abs(wordAt(b.start) - f.w) ? a : b));
         date = nearest.date;
