@@ -33,6 +33,9 @@ describe.each(cases)("regression %s", (file) => {
   const batch = extractBatch([{ file: exp.article, text: readFileSync(`${dir}articles/${exp.article}`, "utf8"), given: {} }], { dossier });
   const out = toInterchange(batch);
   const graph = batch.articles[0]!;
+  /** The exported actor a name stands for (its name or one of its spellings). */
+  const actorNamed = (name: string) => out.actors.find((a) => a.name === name || a.aliases.includes(name));
+  const sameActor = (exported: string, expected: string) => exported === expected || actorNamed(expected)?.name === exported;
 
   it("extracts a valid export for the article", () => {
     expect(batch.failures).toEqual([]);
@@ -48,7 +51,7 @@ describe.each(cases)("regression %s", (file) => {
       if (p.role) expect(found[0]!.role, `${p.name} role`).toBe(p.role);
       if (p.affiliation) expect(found[0]!.affiliation, `${p.name} affiliation`).toBe(p.affiliation);
     }
-    expect(persons.map((a) => a.name).sort()).toEqual(exp.persons.map((p) => p.name).sort());
+    expect(persons).toHaveLength(exp.persons.length);
     for (const junk of exp.notPersons) expect(persons.some((a) => a.name === junk || a.aliases.includes(junk)), junk).toBe(false);
   });
 
@@ -63,7 +66,7 @@ describe.each(cases)("regression %s", (file) => {
   it("finds the dated events with their places and participants", () => {
     for (const e of exp.events) {
       const match = out.events.find((x) => x.kind === e.kind && (!e.date || x.date === e.date)
-        && (e.places ?? []).every((p) => x.places.includes(p)) && (e.actors ?? []).every((a) => x.actors.includes(a)));
+        && (e.places ?? []).every((p) => x.places.includes(p)) && (e.actors ?? []).every((a) => x.actors.some((n) => sameActor(n, a))));
       expect(match, JSON.stringify(e)).toBeDefined();
       if (e.mediator) {
         const merged = batch.events[out.events.indexOf(match!)]!;
@@ -80,15 +83,15 @@ describe.each(cases)("regression %s", (file) => {
 
   it("attributes the quotes to their speakers", () => {
     for (const q of exp.quotes) {
-      expect(out.quotes.some((x) => x.speaker === q.speaker && x.text.includes(q.contains) && x.mode === q.mode), `${q.speaker}: ${q.contains}`).toBe(true);
+      expect(out.quotes.some((x) => sameActor(x.speaker, q.speaker) && x.text.includes(q.contains) && x.mode === q.mode), `${q.speaker}: ${q.contains}`).toBe(true);
     }
   });
 
   it("reads the positions the dossier's codebook applies to", () => {
     for (const p of exp.positions) {
-      expect(out.positions.some((x) => x.actor === p.actor && x.issue === p.issue && x.stance === p.stance), `${p.actor} ${p.issue} ${p.stance}`).toBe(true);
+      expect(out.positions.some((x) => sameActor(x.actor, p.actor) && x.issue === p.issue && x.stance === p.stance), `${p.actor} ${p.issue} ${p.stance}`).toBe(true);
     }
     const opposite = (s: string) => (s === "support" ? "oppose" : "support");
-    for (const p of exp.positions) expect(out.positions.some((x) => x.actor === p.actor && x.issue === p.issue && x.stance === opposite(p.stance)), `no contrary ${p.actor} ${p.issue}`).toBe(false);
+    for (const p of exp.positions) expect(out.positions.some((x) => sameActor(x.actor, p.actor) && x.issue === p.issue && x.stance === opposite(p.stance)), `no contrary ${p.actor} ${p.issue}`).toBe(false);
   });
 });

@@ -63,6 +63,7 @@ const PLANNED = new RegExp(fold(triggerData.status.planned));
 const CANCELLED = new RegExp(fold(triggerData.status.cancelled));
 const HYPOTHETICAL = new RegExp(triggerData.status.hypothetical);
 const EVENTIVE = new Set<string>(triggerData.eventiveNouns);
+const TOPICAL = new Set<string>(triggerData.participantsAloneMakeNoEvent);
 const ATTRIBUTIVE_BEFORE = new Set(["der", "die", "das", "dem", "den", "des", "einer", "einem", "einen", "eines", "ein", "eine"]);
 const DIRECTED = new Set<EventKind>(["threaten", "attack", "accuse", "demand", "appeal", "sanction", "crackdown", "reject"]);
 const NEGATION = new RegExp(`^(?:${triggerData.negation})$`);
@@ -273,7 +274,7 @@ export function extractEvents(input: EventInput): Event[] {
         const hasOwn = ownDates.length > 0 || ownPlaces.length > 0;
         const eventive = EVENTIVE.has(kind);
         if (verbClauses.has(f.clause) && !hasOwn && !eventive) continue;
-        if (!hasOwn && !ownActors.length && !statusWord && !eventive) continue;
+        if (!hasOwn && !statusWord && !eventive && (!ownActors.length || TOPICAL.has(kind))) continue;
         const det = words[f.w - 1]?.f ?? "";
         if (DEFINITE.has(det) && !hasOwn && !ownActors.length && kind !== "crackdown") continue;
       }

@@ -173,7 +173,10 @@ function gazetteerAt(lex: Lexicon, words: Word[], i: number): GazMatch | undefin
       const before = words[i - 1]?.f ?? "";
       const after = words[i + e.words.length]?.f ?? "";
       const mediaNounBefore = [1, 2, 3].some((d) => lex.mediaNouns.has(words[i - d]?.f ?? ""));
-      if (!(MEDIA_CUES.has(before) && (before === "auf" || before === "laut" || mediaNounBefore)) && !mediaNounBefore && !MEDIA_AFTER.has(after)) continue;
+      // "auf X", "auf Telegram" names a platform; an outlet needs "laut", a media noun or a verb of reporting.
+      const platform = lex.actors.get(e.key)?.mediaType === "platform";
+      const cued = mediaNounBefore || before === "laut" || (before === "auf" && platform) || MEDIA_AFTER.has(after);
+      if (!cued) continue;
     }
     return { entry: e, end: i + e.words.length };
   }

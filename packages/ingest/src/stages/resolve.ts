@@ -98,6 +98,28 @@ function sameName(a: string[], b: string[]): boolean {
   return a.some((k) => b.includes(k));
 }
 
+const soundIndex = new WeakMap<Lexicon, Map<string, Set<string>>>();
+
+/** The one lexicon person whose full name sounds like `name` (two or more words), or undefined. */
+function knownPersonBySound(lex: Lexicon, name: string): string | undefined {
+  if (!name.includes(" ")) return undefined;
+  let index = soundIndex.get(lex);
+  if (!index) {
+    index = new Map();
+    for (const a of lex.actors.values()) {
+      if (a.kind !== "person") continue;
+      for (const n of [a.name, ...a.aliases]) {
+        if (!n.includes(" ")) continue;
+        for (const k of phoneticKeys(n)) index.set(k, new Set([...(index.get(k) ?? []), a.key]));
+      }
+    }
+    soundIndex.set(lex, index);
+  }
+  const keys = new Set<string>();
+  for (const k of phoneticKeys(name)) for (const key of index.get(k) ?? []) keys.add(key);
+  return keys.size === 1 ? [...keys][0] : undefined;
+}
+
 // ------------------------------------------------------------------------------------------ helpers
 
 const LOCATIVE = new Set(["in", "im", "ins", "nach", "aus", "bei", "beim", "nahe", "innerhalb", "ausserhalb", "richtung", "nordlich", "sudlich", "ostlich", "westlich"]);
@@ -168,6 +190,11 @@ export function resolveEntities(input: ResolveInput): Resolution {
   const multi = personMentions.filter((m) => m.key || m.name.includes(" "));
   const single = personMentions.filter((m) => !m.key && !m.name.includes(" "));
   for (const m of multi) {
+    // A spelling the lexicon lacks ("Abbas Araqchi") still finds its entry by transliteration.
+    if (!m.key) {
+      const known = knownPersonBySound(lex, m.name);
+      if (known) m.key = known;
+    }
     let p = m.key ? byLexKey.get(m.key) : undefined;
     if (!p) {
       const k = phoneticKeys(m.name);
@@ -321,7 +348,7 @@ export function resolveEntities(input: ResolveInput): Resolution {
     refs.push(ref);
   }
 
-  // Organisations found by pattern keep their own name; persons affiliated to one point at it.
+  // Organisations keep their own name; persons affiliated to one point at it.
   const list = [...actors.values()].filter((a) => a.mentions.length > 0);
   const byKey = new Map(list.map((a) => [a.key, a]));
   // A person whose apposition names an organisation ("Jason Brodsky vom Think Tank …") is affiliated to it.
@@ -330,7 +357,8 @@ export function resolveEntities(input: ResolveInput): Resolution {
     const a = byKey.get(key);
     if (!a || a.affiliation) continue;
     for (const m of p.mentions) {
-      const org = refs.find((r) => r.m.sentence === m.sentence && r.m.via === "pattern:org-noun" && r.m.start > m.end && r.m.start - m.end < 40);
+      // "Ali Vaez von der International Crisis Group", "Jason Brodsky vom Think Tank „…“".
+      const org = refs.find((r) => r.m.sentence === m.sentence && (r.m.via === "pattern:org-noun" || (r.m.kind === "organisation" && /^(?:vom|von|der)$/.test(r.m.before[0] ?? "") && (r.m.before[0] !== "der" || r.m.before[1] === "von"))) && r.m.start > m.end && r.m.start - m.end < 40);
       if (org?.actor) {
         a.affiliation = org.actor;
         break;
