@@ -53,7 +53,6 @@ export interface MentionInput {
 }
 
 const SPEECH = new Set(speechData.verbs);
-const MEDIA_CUES = new Set(["auf", "laut", "via", "bei", "von", "vom", "im", "in"]);
 const MEDIA_AFTER = new Set(["zufolge", "berichtete", "berichteten", "berichtet", "meldete", "meldeten", "schrieb", "schreibt", "zitierte"]);
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+|(?:Mc|Mac|O')\p{Lu}\p{Ll}+)(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u;
 const PARTICLE_NAME = /^(?:al|el|as|ad|an|ar|at|az|ash|asch|ul|bin|ibn|ben|abu|Al|El|Abu|Bin|Ben)-\p{Lu}[\p{Ll}\p{M}'’]+$/u;
