@@ -144,6 +144,8 @@ export function extractEvents(input: EventInput): Event[] {
   for (const s of sentences) {
     const words = wordsOf(s);
     if (!words.length) continue;
+    // A question ("Wer verhandelt?") reports nothing.
+    if (words[words.length - 1]!.text === "?") continue;
     // Most sentences hold no trigger word: leave them before any clause work.
     const wordTriggers = words.map((w) => (w.word ? triggersFor(w.f) : NONE));
     if (!wordTriggers.some((ts) => ts.length)) continue;
@@ -359,6 +361,8 @@ export function extractEvents(input: EventInput): Event[] {
       // Places.
       let placeRefs = ownPlaces;
       if (!placeRefs.length && t.pos === "verb") placeRefs = refs.filter((r) => placeOk(r) && inRange(r, c.from, c.to));
+      // "In Teheran gingen Tausende auf die Straße, um … zu protestieren": the clause it depends on gives the place.
+      if (!placeRefs.length && infinitive) placeRefs = refs.filter((r) => placeOk(r) && inRange(r, clauses[f.clause - 1]!.from, clauses[f.clause - 1]!.to));
       // The city or region an attack hits is its place ("griff … die Stadt Charkiw an").
       if (!placeRefs.length && kind === "attack") placeRefs = refs.filter((r) => r.place && !r.actor && !r.place.startsWith("country:") && inRange(r, c.from, c.to));
       // A visited country is the place of a visit ("wird Witkoff … Israel besuchen").
