@@ -4,7 +4,7 @@ import { ExportLinks } from "~/components/ExportLinks.tsx";
 import { Filters } from "~/components/Filters.tsx";
 import { Empty, PageHead } from "~/components/ui.tsx";
 import { filterQuery, isEmptyFilter, parseFilter } from "~/lib/filters.ts";
-import { formatFuzzyDate, formatTimestamp, plural } from "~/lib/format.ts";
+import { fileBaseName, formatFuzzyDate, formatTimestamp, plural } from "~/lib/format.ts";
 import { api } from "~/trpc/server.tsx";
 
 export const dynamic = "force-dynamic";
@@ -113,7 +113,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   <ul>
                     {lastRun.failures.slice(0, 20).map((f, i) => (
                       <li key={`${f.file}:${i}`}>
-                        <code>{f.file}</code>: {f.error}
+                        <code>{fileBaseName(f.file)}</code>: {f.error}
                       </li>
                     ))}
                   </ul>
