@@ -38,9 +38,17 @@ export const STANCE_LABEL: Record<string, string> = {
   ambiguous: "ambiguous on",
 };
 
-/** An article's title, or its file name (without folders) when it has none. */
+/** A file's name without its folders: `/srv/corpus/002_ab.txt` → `002_ab.txt` (the server's paths stay private). */
+export function fileBaseName(file: string): string {
+  return file.split(/[\\/]/).pop() || file;
+}
+
+/**
+ * An article's label, the same in every view: its title, or for an untitled article "Untitled article (file.txt)"
+ * with the base name of the file it was read from (plain "Untitled article" when the file is not known).
+ */
 export function articleTitle(title: string | null | undefined, file?: string | null): string {
   if (title?.trim()) return title;
-  if (file) return file.split(/[\\/]/).pop() || file;
-  return "Untitled article";
+  const base = file ? fileBaseName(file).trim() : "";
+  return base ? `Untitled article (${base})` : "Untitled article";
 }

@@ -7,6 +7,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import type { SubmittedArticle } from "@lagebild/model";
 import { SubmittedArticle as SubmittedArticleSchema } from "@lagebild/model";
 import { useTRPC } from "~/trpc/client.tsx";
+import { articleTitle, fileBaseName } from "~/lib/format.ts";
 
 type Mode = "paste" | "file";
 type FieldErrors = Partial<Record<keyof SubmittedArticle | "token" | "file", string>>;
@@ -18,9 +19,10 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 interface Outcome {
   status: "new" | "unchanged";
   articleId: string;
+  file?: string;
   title: string | null;
   counts: { events: number; actors: number; places: number; quotes: number; positions: number };
-  articles: { articleId: string; title: string | null; status: string }[];
+  articles: { articleId: string; file?: string; title: string | null; status: string }[];
   failures: { file: string; error: string }[];
 }
 
@@ -217,7 +219,7 @@ export function AddArticleForm({ enabled }: { enabled: boolean }) {
         {result && (
           <div className="notice notice--ok" role="status" data-testid="ingest-result">
             <strong>{result.status === "new" ? "Article added." : "Already stored — nothing changed."}</strong>{" "}
-            <Link href={`/articles/${result.articleId}`}>{result.title ?? "Open the article"}</Link>
+            <Link href={`/articles/${result.articleId}`}>{articleTitle(result.title, result.file)}</Link>
             {result.status === "new" && (
               <span className="meta">
                 {" "}
@@ -229,7 +231,7 @@ export function AddArticleForm({ enabled }: { enabled: boolean }) {
               <ul>
                 {result.articles.slice(1).map((a) => (
                   <li key={a.articleId}>
-                    <Link href={`/articles/${a.articleId}`}>{a.title ?? a.articleId}</Link> ({a.status})
+                    <Link href={`/articles/${a.articleId}`}>{articleTitle(a.title, a.file)}</Link> ({a.status})
                   </li>
                 ))}
               </ul>
@@ -237,7 +239,7 @@ export function AddArticleForm({ enabled }: { enabled: boolean }) {
             {result.failures.length > 0 && (
               <p>
                 Not added:{" "}
-                {result.failures.map((f) => `${f.file}: ${f.error}`).join("; ")}
+                {result.failures.map((f) => `${fileBaseName(f.file)}: ${f.error}`).join("; ")}
               </p>
             )}
           </div>

@@ -9,6 +9,7 @@ import { stanceStyle } from "~/components/viz/palette.ts";
 import { AgreementMatrix, PositionMatrix, StanceLegend } from "~/components/viz/PositionMatrix.tsx";
 import { addDays } from "~/components/viz/time-scale.ts";
 import { dayParam, hrefWith, param, toSearchParams, type SearchParams } from "~/components/viz/url.ts";
+import { articleLabels } from "~/lib/article-names.ts";
 import { filterToSearchParams, isEmptyFilter, parseFilter } from "~/lib/filters.ts";
 import { api } from "~/trpc/server.tsx";
 import "~/components/viz/viz.css";
@@ -34,6 +35,7 @@ export default async function PositionsPage({ searchParams }: { searchParams: Pr
     caller.positions.agreement({ filter, asOf }),
     selected ? caller.positions.cell({ ...selected, asOf, filter }).catch(() => null) : Promise.resolve(null),
   ]);
+  const articleLabel = await articleLabels(cell?.evidence.map((e) => e.article) ?? []);
   const link = (changes: Record<string, string | null>) => hrefWith("/positions", sp, changes);
   const cellHref = (actorId: string, issueId: string) => `${link({ cell: `${actorId}:${issueId}` })}#evidence`;
   const compareHref = (a: string, b: string) => {
@@ -89,7 +91,15 @@ export default async function PositionsPage({ searchParams }: { searchParams: Pr
       </section>
 
       {matrix.actors.length === 0 ? (
-        <Empty title={asOf ? `No positions dated on or before ${fuzzyLabel(asOf)} match.` : "No positions match these filters."}>
+        <Empty
+          title={
+            asOf
+              ? `No positions dated on or before ${fuzzyLabel(asOf)}${isEmptyFilter(filter) ? "" : " match these filters"}.`
+              : isEmptyFilter(filter)
+                ? "No positions yet."
+                : "No positions match these filters."
+          }
+        >
           <p>Positions appear once articles quote actors on an issue of the codebook.</p>
           {(!isEmptyFilter(filter) || asOf) && <Link href="/positions">Show all positions</Link>}
         </Empty>
@@ -107,7 +117,7 @@ export default async function PositionsPage({ searchParams }: { searchParams: Pr
           </section>
           <aside className="card viz-panel" id="evidence" aria-live="polite" aria-labelledby="evidence-title">
             {cell ? (
-              <CellPanel cell={cell} closeHref={link({ cell: null })} />
+              <CellPanel cell={cell} closeHref={link({ cell: null })} articleLabel={articleLabel} />
             ) : (
               <>
                 <h2 id="evidence-title">Evidence</h2>
@@ -167,7 +177,7 @@ function StanceText({ stance }: { stance: string }) {
 
 type CellData = NonNullable<Awaited<ReturnType<Awaited<ReturnType<typeof api>>["positions"]["cell"]>>>;
 
-function CellPanel({ cell, closeHref }: { cell: CellData; closeHref: string }) {
+function CellPanel({ cell, closeHref, articleLabel }: { cell: CellData; closeHref: string; articleLabel: (a: { id: string; title: string | null }) => string }) {
   const counted = cell.evidence.filter((e) => !e.afterAsOf).length;
   return (
     <>
@@ -213,7 +223,7 @@ function CellPanel({ cell, closeHref }: { cell: CellData; closeHref: string }) {
               <time dateTime={e.day ?? undefined}>{fuzzyLabel(e.date ?? e.day)}</time>
               {!e.date && e.day && " (publication day)"}
               {" · "}
-              <Link href={sentenceHref(e.article.id, e.quote?.sentence ?? e.sentence.index)}>{e.article.title ?? "the article"}, sentence {(e.quote?.sentence ?? e.sentence.index) + 1}</Link>
+              <Link href={sentenceHref(e.article.id, e.quote?.sentence ?? e.sentence.index)}>{articleLabel(e.article)}, sentence {(e.quote?.sentence ?? e.sentence.index) + 1}</Link>
             </div>
           </li>
         ))}

@@ -3,7 +3,8 @@ import { cache } from "react";
 import Link from "next/link";
 import { HighlightedText } from "~/components/HighlightedText.tsx";
 import { SpanLegend } from "~/components/SpanLegend.tsx";
-import { articleTitle, formatFuzzyDate, formatTimestamp, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
+import { articleLabels } from "~/lib/article-names.ts";
+import { articleTitle, fileBaseName, formatFuzzyDate, formatTimestamp, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
 
 export const dynamic = "force-dynamic";
@@ -22,6 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
   const a = await orNotFound(load(id));
+  const articleLabel = await articleLabels(a.events.flatMap((e) => e.otherArticles.slice(0, 5)));
   const counts: Record<string, number> = {};
   for (const s of a.spans) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
 
@@ -97,7 +99,7 @@ export default async function ArticlePage({ params }: Props) {
               )}
               <dt>File</dt>
               <dd>
-                <code>{a.file}</code>
+                <code>{fileBaseName(a.file)}</code>
               </dd>
               <dt>Language</dt>
               <dd>{a.language}</dd>
@@ -148,7 +150,7 @@ export default async function ArticlePage({ params }: Props) {
                       <ul>
                         {e.otherArticles.slice(0, 5).map((o) => (
                           <li key={o.id}>
-                            <Link href={`/articles/${o.id}`}>{articleTitle(o.title)}</Link> <span className="meta">{o.outlet}</span>
+                            <Link href={`/articles/${o.id}`}>{articleLabel(o)}</Link> <span className="meta">{o.outlet}</span>
                           </li>
                         ))}
                       </ul>
