@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatFuzzyDate, kindLabel } from "../lib/format.ts";
+import { groupParticipants } from "../lib/participants.ts";
 
 export interface EventItemData {
   id: string;
@@ -15,6 +16,8 @@ export interface EventItemData {
 
 /** One event in a list: date, kind, summary (link to its evidence), who, where, how many sources. */
 export function EventItem({ e }: { e: EventItemData }) {
+  // An actor with two roles in the event is listed once.
+  const who = groupParticipants(e.participants);
   return (
     <li data-event={e.id}>
       <div>
@@ -31,15 +34,15 @@ export function EventItem({ e }: { e: EventItemData }) {
         <span className={e.independentSources >= 2 ? "badge badge--ok" : "badge"} title="Independent sources (agency copies count once)">
           {e.independentSources} {e.independentSources === 1 ? "source" : "sources"}
         </span>
-        {e.participants.length > 0 && (
+        {who.length > 0 && (
           <span>
-            {e.participants.slice(0, 4).map((p, i) => (
-              <span key={`${p.id}:${p.role}`}>
+            {who.slice(0, 4).map((p, i) => (
+              <span key={p.id}>
                 {i > 0 && ", "}
                 <Link href={`/actors/${p.id}`}>{p.name}</Link>
               </span>
             ))}
-            {e.participants.length > 4 && ` +${e.participants.length - 4}`}
+            {who.length > 4 && <span title={who.slice(4).map((p) => p.name).join(", ")}>{` +${who.length - 4} more`}</span>}
           </span>
         )}
         {e.places.length > 0 && <span>in {e.places.map((p) => p.name).join(", ")}</span>}

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
+import { articleLabels } from "~/lib/article-names.ts";
 import { articleTitle, formatFuzzyDate, kindLabel } from "~/lib/format.ts";
+import { groupParticipants, rolesLabel } from "~/lib/participants.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventPage({ params }: Props) {
   const { id } = await params;
   const e = await orNotFound(load(id));
+  const articleLabel = await articleLabels(e.figures.flatMap((f) => f.values.filter((v) => !v.article.outlet).map((v) => v.article)));
 
   return (
     <article aria-labelledby="event-title">
@@ -119,9 +122,9 @@ export default async function EventPage({ params }: Props) {
               <p className="meta">None identified.</p>
             ) : (
               <ul>
-                {e.participants.map((p) => (
-                  <li key={`${p.id}:${p.role}`}>
-                    <Link href={`/actors/${p.id}`}>{p.name}</Link> <span className="meta">({p.role})</span>
+                {groupParticipants(e.participants).map((p) => (
+                  <li key={p.id}>
+                    <Link href={`/actors/${p.id}`}>{p.name}</Link> <span className="meta">({rolesLabel(p.roles)})</span>
                   </li>
                 ))}
               </ul>
@@ -157,7 +160,7 @@ export default async function EventPage({ params }: Props) {
                     <ul>
                       {f.values.map((v, i) => (
                         <li key={i}>
-                          {v.value} <span className="meta">— {v.article.outlet ?? articleTitle(v.article.title)}</span>
+                          {v.value} <span className="meta">— {v.article.outlet ?? articleLabel(v.article)}</span>
                         </li>
                       ))}
                     </ul>
