@@ -188,11 +188,13 @@ export function AgreementMatrix({
                 }
                 const pct = Math.round(p.share * 100);
                 const { bg, ink } = agreementColor(p.share);
-                const aria = `${row.name} and ${col.name} agree on ${p.agree} of ${p.shared} shared ${p.shared === 1 ? "issue" : "issues"} (${pct}%). Compare their positions.`;
+                const sentence = `${row.name} and ${col.name} agree on ${p.agree} of ${p.shared} shared ${p.shared === 1 ? "issue" : "issues"} (${pct}%)`;
+                // The name repeats the cell's visible "0% 0/7" so the visible label is part of it (WCAG 2.5.3).
+                const aria = `${sentence} — ${pct}% ${p.agree}/${p.shared}. Compare their positions.`;
                 return (
                   <td key={col.id} className="viz-matrix__cell">
-                    <Link href={compareHref(row.id, col.id)} className="viz-agree" style={{ background: bg, color: ink }} aria-label={aria} title={aria}>
-                      <span aria-hidden="true">{pct}%</span>
+                    <Link href={compareHref(row.id, col.id)} className="viz-agree" style={{ background: bg, color: ink }} aria-label={aria} title={`${sentence}. Compare their positions.`}>
+                      <span aria-hidden="true">{pct}%</span>{" "}
                       <small aria-hidden="true">
                         {p.agree}/{p.shared}
                       </small>

@@ -10,7 +10,8 @@
 import { EVENT_KINDS } from "@lagebild/model";
 import { kindStyle } from "./palette.ts";
 import { brokenScale, dayNumber, packRows, ticks } from "./time-scale.ts";
-import { countLabel, fuzzyLabel, kindName, rangeLabel } from "./format.ts";
+import { countLabel, fuzzyLabel, kindName, rangeLabel, wrapLabel } from "./format.ts";
+import { groupParticipants } from "../../lib/participants.ts";
 
 export interface ChartEvent {
   id: string;
@@ -41,8 +42,14 @@ const GUTTER = 170;
 const AXIS_H = 34;
 const ROW_H = 18;
 const LANE_PAD = 8;
-/** Room for the lane's name and count. */
+/** Room for the lane's name (one line) and count. */
 const LANE_MIN_H = 36;
+/** Lane names wrap onto further lines of this height instead of being cut off. */
+const LABEL_LINE_H = 14;
+/** Characters of a lane name per line in the gutter (12.5px bold). */
+const LABEL_CHARS = 21;
+/** Room under the last lane for the "compressed" notes of the axis. */
+const NOTE_H = 16;
 const MAX_ACTOR_LANES = 12;
 const STATUS_TEXT: Record<string, string> = { planned: "planned", cancelled: "cancelled", hypothetical: "hypothetical" };
 
@@ -80,7 +87,7 @@ export function lanesFor(events: ChartEvent[], mode: LaneMode, hrefFor: (mode: L
 
 function describe(e: ChartEvent): string {
   const when = e.precision === "day" ? fuzzyLabel(e.date ?? e.from) : `${fuzzyLabel(e.date)} (${rangeLabel(e.from, e.to)}, exact day unknown)`;
-  const who = e.participants.length ? ` · ${e.participants.map((p) => p.name).join(", ")}` : "";
+  const who = e.participants.length ? ` · ${groupParticipants(e.participants).map((p) => p.name).join(", ")}` : "";
   const where = e.places.length ? ` · in ${e.places.map((p) => p.name).join(", ")}` : "";
   const status = e.status !== "reported" ? ` · ${e.status.toUpperCase()}` : "";
   return `${when} · ${kindName(e.kind)}${status} · ${e.summary}${who}${where} · ${countLabel(e.reportCount, "report")}`;
@@ -119,11 +126,14 @@ export function TimelineChart({ events, lanes: mode, domain, focus, hrefFor }: P
       .sort((a, b) => a.x0 - b.x0 || a.x1 - b.x1);
     const { rows, rowCount } = packRows(items, 2, 10);
     const top = y;
-    const height = Math.max(LANE_MIN_H, rowCount * ROW_H + LANE_PAD);
+    const labelLines = wrapLabel(lane.label, LABEL_CHARS);
+    const height = Math.max(LANE_MIN_H + (labelLines.length - 1) * LABEL_LINE_H, rowCount * ROW_H + LANE_PAD);
     y += height;
-    return { lane, items, rows, top, height };
+    return { lane, labelLines, items, rows, top, height };
   });
-  const height = y + 4;
+  const lanesBottom = y;
+  const hasCompressed = scale.segments.some((s) => s.compressed);
+  const height = y + 4 + (hasCompressed ? NOTE_H : 0);
 
   return (
     <svg
@@ -145,7 +155,7 @@ export function TimelineChart({ events, lanes: mode, domain, focus, hrefFor }: P
         {scale.segments
           .filter((s) => s.compressed)
           .map((s, i) => (
-            <text key={`c${i}`} x={s.x0 + 4} y={height - 6} className="viz-tl__segnote">
+            <text key={`c${i}`} x={s.x0 + 4} y={lanesBottom + NOTE_H - 2} className="viz-tl__segnote">
               compressed
             </text>
           ))}
@@ -170,21 +180,18 @@ export function TimelineChart({ events, lanes: mode, domain, focus, hrefFor }: P
         ))}
       </g>
       {/* Lanes */}
-      {laneLayouts.map(({ lane, items, rows, top, height: h }, li) => (
+      {laneLayouts.map(({ lane, labelLines, items, rows, top, height: h }, li) => (
         <g key={lane.key} className="viz-tl__lane">
           <rect x={0} y={top} width={WIDTH} height={h} className={li % 2 ? "viz-tl__band viz-tl__band--odd" : "viz-tl__band"} />
           {lane.href ? (
+            // The whole name is drawn (wrapped), so the visible text is part of the link's name (WCAG 2.5.3).
             <a href={lane.href} aria-label={`Show only ${lane.label}`}>
-              <text x={8} y={top + 14} className="viz-tl__lanelabel">
-                {truncate(lane.label, 22)}
-              </text>
+              <LaneLabel lines={labelLines} top={top} className="viz-tl__lanelabel" />
             </a>
           ) : (
-            <text x={8} y={top + 14} className="viz-tl__lanelabel viz-tl__lanelabel--plain">
-              {truncate(lane.label, 22)}
-            </text>
+            <LaneLabel lines={labelLines} top={top} className="viz-tl__lanelabel viz-tl__lanelabel--plain" />
           )}
-          <text x={8} y={top + 27} className="viz-tl__lanecount">
+          <text x={8} y={top + 27 + (labelLines.length - 1) * LABEL_LINE_H} className="viz-tl__lanecount">
             {countLabel(lane.events.length, "event")}
           </text>
           <g transform={`translate(${GUTTER},0)`}>
@@ -199,8 +206,23 @@ export function TimelineChart({ events, lanes: mode, domain, focus, hrefFor }: P
   );
 }
 
-function truncate(s: string, n: number) {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+function LaneLabel({ lines, top, className }: { lines: string[]; top: number; className: string }) {
+  return (
+    <text x={8} y={top + 14} className={className}>
+      {lines.map((line, i) => {
+        // The space a line broke at stays in the text (so the name reads whole) but outside the underlined line.
+        const text = line.trimEnd();
+        return (
+          <tspan key={i}>
+            <tspan x={8} dy={i === 0 ? 0 : LABEL_LINE_H} className="viz-tl__line">
+              {text}
+            </tspan>
+            {line.length > text.length && " "}
+          </tspan>
+        );
+      })}
+    </text>
+  );
 }
 
 function EventMark({ e, cx, cy, x0, x1, day }: { e: ChartEvent; cx: number; cy: number; x0: number; x1: number; day: boolean }) {

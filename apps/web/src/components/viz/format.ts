@@ -36,3 +36,28 @@ export function rangeLabel(from: string | null, to: string | null): string {
 export function countLabel(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 }
+
+/**
+ * Splits a lane name into lines of at most `n` characters, at spaces where possible (a longer word is split
+ * without a hyphen). Joined, the lines give back the name: each line but the last keeps the space it broke at, so
+ * the drawn text reads as the whole name.
+ */
+export function wrapLabel(label: string, n: number): string[] {
+  const words = label.trim().split(/\s+/);
+  const lines: string[] = [];
+  let cur = "";
+  for (let w of words) {
+    if (cur && cur.length + 1 + w.length <= n) {
+      cur += ` ${w}`;
+      continue;
+    }
+    if (cur) lines.push(`${cur} `);
+    while (w.length > n) {
+      lines.push(w.slice(0, n));
+      w = w.slice(n);
+    }
+    cur = w;
+  }
+  if (cur || lines.length === 0) lines.push(cur);
+  return lines;
+}
