@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Id } from "@lagebild/model";
 import { EventItem } from "~/components/EventItem.tsx";
+import { ExportLinks } from "~/components/ExportLinks.tsx";
 import { Filters } from "~/components/Filters.tsx";
 import { Empty, PageHead, Pager } from "~/components/ui.tsx";
 import { countLabel, kindName, rangeLabel } from "~/components/viz/format.ts";
@@ -40,13 +41,14 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       </PageHead>
       <Filters value={filter} />
       {places.length === 0 ? (
-        <Empty title="No located events match these filters.">
+        <Empty title={isEmptyFilter(filter) ? "No located events yet." : "No located events match these filters."}>
           <p>Events appear here once an article places them somewhere (“in Maskat”, “in Genf”).</p>
           {!isEmptyFilter(filter) && <Link href="/map">Show the map without filters</Link>}
         </Empty>
       ) : (
         <div className="viz-layout">
           <figure className="card viz-map" aria-labelledby="map-caption">
+            <h2 className="visually-hidden">Map of events</h2>
             <div className="viz-toolbar" role="group" aria-label="Map frame">
               <Link href={link({ zoom: null })} aria-current={zoom === "fit" ? "true" : undefined} className="viz-toggle">
                 Fit to events
@@ -70,6 +72,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
                 <SizeLegend max={places[0]?.eventCount ?? 1} />
               </div>
             </div>
+            <ExportLinks filter={filter} datasets={["places", "events"]} />
           </figure>
           <aside className="card viz-panel" aria-live="polite" aria-labelledby="place-panel-title">
             {selected ? (
@@ -84,11 +87,25 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
                   </Link>
                 </div>
                 {selected.place.aliases.length > 0 && <p className="meta">Also written: {selected.place.aliases.join(", ")}</p>}
-                <p className="meta">
-                  {countLabel(selected.total, "event")} here{isEmptyFilter(filter) ? "" : " matching the filters"}. Each links to its evidence.
-                </p>
+                {selected.total > 0 && (
+                  <p className="meta">
+                    {countLabel(selected.total, "event")} here{isEmptyFilter(filter) ? "" : " matching the filters"}. Each links to its evidence.
+                  </p>
+                )}
                 {selected.items.length === 0 ? (
-                  <Empty title="No events here match the filters." />
+                  selected.total > 0 ? (
+                    <Empty title="No more events at this place.">
+                      <Link href={link({ pcursor: null })}>Back to the first page</Link>
+                    </Empty>
+                  ) : isEmptyFilter(filter) ? (
+                    <Empty title={`No event is placed in ${selected.place.name}.`}>
+                      <p>Articles mention it (for example as a government’s seat), but no reported event happened there.</p>
+                    </Empty>
+                  ) : (
+                    <Empty title={`No events in ${selected.place.name} match the filters.`}>
+                      <Link href={`/map?place=${encodeURIComponent(selected.place.id)}`}>Show this place without filters</Link>
+                    </Empty>
+                  )
                 ) : (
                   <ul className="item-list">
                     {selected.items.map((e) => (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportLinks } from "~/components/ExportLinks.tsx";
 import { Filters } from "~/components/Filters.tsx";
 import { Empty, PageHead } from "~/components/ui.tsx";
 import { crisisWindow } from "~/components/viz/crisis.ts";
@@ -11,6 +12,7 @@ import { TimelineChart, type LaneMode } from "~/components/viz/TimelineChart.tsx
 import { addDays, dayNumber } from "~/components/viz/time-scale.ts";
 import { enumParam, hrefWith, toSearchParams, type SearchParams } from "~/components/viz/url.ts";
 import { filterToSearchParams, isEmptyFilter, parseFilter } from "~/lib/filters.ts";
+import { groupParticipants, rolesLabel } from "~/lib/participants.ts";
 import { api } from "~/trpc/server.tsx";
 import "~/components/viz/viz.css";
 
@@ -41,8 +43,13 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
     return (
       <>
         {header}
-        <Empty title="No dated events match these filters.">
-          {res.undated > 0 && <p>{countLabel(res.undated, "event")} without a date match.</p>}
+        <Empty title={isEmptyFilter(filter) ? "No dated events yet." : "No dated events match these filters."}>
+          {res.undated > 0 && (
+            <p>
+              {countLabel(res.undated, "event")}{" "}
+              {isEmptyFilter(filter) ? `${res.undated === 1 ? "has" : "have"} no date, so none can be placed on the axis.` : "without a date match."}
+            </p>
+          )}
           {!isEmptyFilter(filter) && <Link href="/timeline">Show the timeline without filters</Link>}
         </Empty>
       </>
@@ -78,6 +85,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
     <>
       {header}
       <section className="card viz-tl" aria-labelledby="tl-range">
+        <h2 className="visually-hidden">Events on the time axis</h2>
         <div className="viz-toolbar">
           <span className="meta" id="tl-range">
             Showing <strong>{rangeLabel(domain[0], domain[1])}</strong>
@@ -135,6 +143,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
           <StatusLegend present={statuses} />
           <KindLegend present={kindsPresent} />
         </div>
+        <ExportLinks filter={filter} datasets={["events"]} />
       </section>
 
       {res.events.length > 0 && (
@@ -174,10 +183,11 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
                       {e.status !== "reported" && <span className={`viz-status viz-status--${e.status}`}> {e.status}</span>}
                     </td>
                     <td>
-                      {e.participants.map((p, i) => (
-                        <span key={`${p.id}:${p.role}`}>
+                      {groupParticipants(e.participants).map((p, i) => (
+                        <span key={p.id}>
                           {i > 0 && ", "}
                           <Link href={`/actors/${p.id}`}>{p.name}</Link>
+                          {p.roles.length > 1 && <span className="meta"> ({rolesLabel(p.roles)})</span>}
                         </span>
                       ))}
                     </td>
