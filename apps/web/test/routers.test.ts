@@ -144,6 +144,25 @@ describe("actors", () => {
     expect(trump.positions.map((p) => `${p.issue.code}:${p.stance}`)).toEqual(["military:support"]);
   });
 
+  it("byId: events and the articles an actor is seen in come a page at a time, with totals", async () => {
+    const { ids } = await seed();
+    const id = ids["state:IR"]!;
+    const all = await caller().actors.byId({ id });
+    expect(all.seenInTotal).toBe(all.seenIn.length);
+    expect(all.seenInTotal).toBeGreaterThan(1);
+    expect(all.eventTotal).toBe(all.events.length);
+    expect(all.eventPage.nextCursor).toBeNull();
+    const first = await caller().actors.byId({ id, seenIn: { cursor: 0, limit: 1 }, events: { cursor: 0, limit: 1 } });
+    expect(first.seenIn).toEqual(all.seenIn.slice(0, 1));
+    expect(first.seenInPage.nextCursor).toBe(1);
+    expect(first.seenInTotal).toBe(all.seenInTotal);
+    const second = await caller().actors.byId({ id, seenIn: { cursor: 1, limit: 100 } });
+    expect(second.seenIn).toEqual(all.seenIn.slice(1));
+    expect(second.seenInPage.nextCursor).toBeNull();
+    expect(first.events).toEqual(all.events.slice(0, 1));
+    expect(first.eventPage.nextCursor).toBe(all.eventTotal > 1 ? 1 : null);
+  });
+
   it("list: filters by the view filter, kind and name", async () => {
     const { ids } = await seed();
     const all = await caller().actors.list({});

@@ -2,7 +2,9 @@ import { ActorListInput, ByIdInput, Page, type ViewFilter } from "@lagebild/mode
 import { TRPCError } from "@trpc/server";
 import type { Prisma } from "../db.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
-import { articleWhere, isoDay } from "../where.ts";
+import { isoDate } from "../../components/viz/server/sql-filter.ts";
+import { ensurePositionDays } from "../../components/viz/server/summaries.ts";
+import { articleWhere } from "../where.ts";
 
 /** Actors seen in articles matching the filter (the actor filter itself picks actors by id). */
 export function actorWhere(f: ViewFilter, extra: { kind?: string; q?: string } = {}): Prisma.ActorWhereInput {
@@ -23,6 +25,44 @@ export const ActorByIdInput = ByIdInput.extend({
   events: Page.default({ cursor: 0, limit: 100 }),
   seenIn: Page.default({ cursor: 0, limit: 100 }),
 });
+
+interface QuoteRow {
+  id: string;
+  text: string;
+  mode: string;
+  saidOn: string | null;
+  speakerLabel: string;
+  articleId: string;
+  title: string | null;
+  outlet: string | null;
+  publishedValue: string | null;
+}
+interface PositionRow {
+  id: string;
+  stance: string;
+  modality: string | null;
+  date: string | null;
+  day: Date | string | null;
+  evidenceText: string;
+  quoteId: string | null;
+  code: string;
+  label: string;
+  proposition: string;
+  articleId: string;
+  title: string | null;
+  outlet: string | null;
+  publishedValue: string | null;
+}
+interface EventRow {
+  role: string;
+  id: string;
+  kind: string;
+  summary: string;
+  status: string;
+  dateValue: string | null;
+  independentSources: number;
+  reportCount: number;
+}
 
 /** Articles listed at most per spelling of the actor's name (the answer says how many there are). */
 const ALIAS_ARTICLES = 20;
@@ -67,83 +107,65 @@ export const actorsRouter = createTRPCRouter({
    * `seenInTotal`), aliases with at most 20 articles each (`articleCount` says how many).
    */
   byId: publicProcedure.input(ActorByIdInput).query(async ({ ctx, input }) => {
-    const a = await ctx.db.actor.findUnique({
-      where: { id: input.id },
-      select: {
-        id: true,
-        key: true,
-        kind: true,
-        name: true,
-        role: true,
-        affiliationKey: true,
-        iso: true,
-        wikidata: true,
-        quotes: {
-          select: {
-            id: true,
-            text: true,
-            mode: true,
-            saidOn: true,
-            speakerLabel: true,
-            article: { select: { id: true, title: true, outlet: true, publishedValue: true } },
-          },
-          orderBy: [{ article: { publishedWindowFrom: { sort: "asc", nulls: "last" } } }, { start: "asc" }],
-          take: 200,
-        },
-        positions: {
-          select: {
-            id: true,
-            stance: true,
-            modality: true,
-            date: true,
-            dateFrom: true,
-            evidenceText: true,
-            quoteId: true,
-            issue: { select: { code: true, label: true, proposition: true } },
-            article: { select: { id: true, title: true, outlet: true, publishedValue: true, publishedWindowFrom: true } },
-          },
-          orderBy: [{ dateFrom: { sort: "asc", nulls: "last" } }, { article: { publishedWindowFrom: { sort: "asc", nulls: "last" } } }, { ordinal: "asc" }],
-          take: 500,
-        },
-      },
-    });
-    if (!a) throw new TRPCError({ code: "NOT_FOUND", message: `No actor ${input.id}` });
-
-    const [affiliation, members, aliasRows, eventPage, eventCount, seenInPage, seenInCount] = await Promise.all([
-      a.affiliationKey ? ctx.db.actor.findUnique({ where: { key: a.affiliationKey }, select: { id: true, key: true, name: true, kind: true } }) : null,
-      ctx.db.actor.findMany({ where: { affiliationKey: a.key }, select: { id: true, name: true, role: true, kind: true }, orderBy: { name: "asc" }, take: 100 }),
+    const id = input.id;
+    await ensurePositionDays(ctx.db);
+    // Everything keyed by the actor id at once (the affiliation and the members by the actor's keys, in SQL).
+    const [a, affiliationRows, members, quotes, positions, aliasRows, eventPage, eventCount, seenInPage, seenInCount] = await Promise.all([
+      ctx.db.actor.findUnique({
+        where: { id },
+        select: { id: true, key: true, kind: true, name: true, role: true, affiliationKey: true, iso: true, wikidata: true },
+      }),
+      ctx.db.$queryRaw<{ id: string; key: string; name: string; kind: string }[]>`
+        SELECT o.id, o.key, o.name, o.kind FROM "Actor" o WHERE o.key = (SELECT "affiliationKey" FROM "Actor" WHERE id = ${id})`,
+      ctx.db.$queryRaw<{ id: string; name: string; role: string | null; kind: string }[]>`
+        SELECT m.id, m.name, m.role, m.kind FROM "Actor" m WHERE m."affiliationKey" = (SELECT key FROM "Actor" WHERE id = ${id})
+        ORDER BY m.name ASC LIMIT 100`,
+      ctx.db.$queryRaw<QuoteRow[]>`
+        SELECT q.id, q.text, q.mode, q."saidOn", q."speakerLabel", ar.id AS "articleId", ar.title, ar.outlet, ar."publishedValue"
+        FROM "Quote" q JOIN "Article" ar ON ar.id = q."articleId"
+        WHERE q."speakerId" = ${id}
+        ORDER BY ar."publishedWindowFrom" ASC NULLS LAST, q.start ASC, q.id ASC
+        LIMIT 200`,
+      // Positions over time: by the day each counts from (own date, else publication day), undated last.
+      ctx.db.$queryRaw<PositionRow[]>`
+        SELECT p.id, p.stance, p.modality, p.date, p.day, p."evidenceText", p."quoteId", i.code, i.label, i.proposition,
+               ar.id AS "articleId", ar.title, ar.outlet, ar."publishedValue"
+        FROM (SELECT * FROM "Position" WHERE "actorId" = ${id} ORDER BY day ASC NULLS LAST, "articleId" ASC, ordinal ASC LIMIT 500) p
+        JOIN "Issue" i ON i.id = p."issueId"
+        JOIN "Article" ar ON ar.id = p."articleId"
+        ORDER BY p.day ASC NULLS LAST, p."articleId" ASC, p.ordinal ASC`,
       // Each spelling with its first articles (in the order they were seen) and how many there are.
       ctx.db.$queryRaw<{ name: string; n: number; id: string | null; title: string | null; outlet: string | null; publishedValue: string | null }[]>`
         WITH r AS (
           SELECT al.name, al."articleId", al."createdAt", al.id,
                  ROW_NUMBER() OVER (PARTITION BY al.name ORDER BY al."createdAt", al.id) AS rn,
                  (count(al."articleId") OVER (PARTITION BY al.name))::int AS n
-          FROM "ActorAlias" al WHERE al."actorId" = ${a.id}
+          FROM "ActorAlias" al WHERE al."actorId" = ${id}
         )
         SELECT r.name, r.n, ar.id, ar.title, ar.outlet, ar."publishedValue"
         FROM r LEFT JOIN "Article" ar ON ar.id = r."articleId"
         WHERE r.rn <= ${ALIAS_ARTICLES}
         ORDER BY r.name, r."createdAt", r.id`,
-      ctx.db.eventParticipant.findMany({
-        where: { actorId: a.id },
-        select: {
-          role: true,
-          event: { select: { id: true, kind: true, summary: true, status: true, dateValue: true, dateFrom: true, independentSources: true, _count: { select: { reports: true } } } },
-        },
-        orderBy: [{ event: { dateFrom: { sort: "asc", nulls: "last" } } }, { event: { createdAt: "asc" } }, { eventId: "asc" }, { role: "asc" }],
-        skip: input.events.cursor,
-        take: input.events.limit,
-      }),
-      ctx.db.eventParticipant.count({ where: { actorId: a.id } }),
+      // Events the actor takes part in, oldest first (undated last), with their report counts.
+      ctx.db.$queryRaw<EventRow[]>`
+        SELECT ep.role, e.id, e.kind, e.summary, e.status, e."dateValue", e."independentSources",
+               (SELECT count(*)::int FROM "EventReport" r WHERE r."eventId" = e.id) AS "reportCount"
+        FROM "EventParticipant" ep JOIN "Event" e ON e.id = ep."eventId"
+        WHERE ep."actorId" = ${id}
+        ORDER BY e."dateFrom" ASC NULLS LAST, e."createdAt" ASC, e.id ASC, ep.role ASC
+        OFFSET ${input.events.cursor} LIMIT ${input.events.limit}`,
+      ctx.db.eventParticipant.count({ where: { actorId: id } }),
       // Articles that mention the actor, with the number of mentions, oldest first.
       ctx.db.$queryRaw<{ id: string; title: string | null; outlet: string | null; publishedValue: string | null; mentions: number }[]>`
         SELECT ar.id, ar.title, ar.outlet, ar."publishedValue", m.n AS mentions
-        FROM (SELECT "articleId", count(*)::int AS n FROM "Mention" WHERE "actorId" = ${a.id} GROUP BY "articleId") m
+        FROM (SELECT "articleId", count(*)::int AS n FROM "Mention" WHERE "actorId" = ${id} GROUP BY "articleId") m
         JOIN "Article" ar ON ar.id = m."articleId"
         ORDER BY ar."publishedWindowFrom" ASC NULLS LAST, ar."createdAt" ASC, ar.id ASC
         OFFSET ${input.seenIn.cursor} LIMIT ${input.seenIn.limit}`,
-      ctx.db.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT "articleId")::int AS n FROM "Mention" WHERE "actorId" = ${a.id}`,
+      ctx.db.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT "articleId")::int AS n FROM "Mention" WHERE "actorId" = ${id}`,
     ]);
+    if (!a) throw new TRPCError({ code: "NOT_FOUND", message: `No actor ${input.id}` });
+    const affiliation = affiliationRows[0] ?? null;
     const eventTotal = eventCount;
     const seenInTotal = seenInCount[0]?.n ?? 0;
     const pageOf = (p: { cursor: number; limit: number }, got: number, total: number) => ({
@@ -175,28 +197,35 @@ export const actorsRouter = createTRPCRouter({
       seenInPage: pageOf(input.seenIn, seenInPage.length, seenInTotal),
       eventTotal,
       eventPage: pageOf(input.events, eventPage.length, eventTotal),
-      events: eventPage.map((p) => ({
-        role: p.role,
-        id: p.event.id,
-        kind: p.event.kind,
-        summary: p.event.summary,
-        status: p.event.status,
-        date: p.event.dateValue,
-        independentSources: p.event.independentSources,
-        reportCount: p.event._count.reports,
+      events: eventPage.map((e) => ({
+        role: e.role,
+        id: e.id,
+        kind: e.kind,
+        summary: e.summary,
+        status: e.status,
+        date: e.dateValue,
+        independentSources: e.independentSources,
+        reportCount: e.reportCount,
       })),
-      quotes: a.quotes,
-      positions: a.positions.map((p) => ({
+      quotes: quotes.map((q) => ({
+        id: q.id,
+        text: q.text,
+        mode: q.mode,
+        saidOn: q.saidOn,
+        speakerLabel: q.speakerLabel,
+        article: { id: q.articleId, title: q.title, outlet: q.outlet, publishedValue: q.publishedValue },
+      })),
+      positions: positions.map((p) => ({
         id: p.id,
-        issue: p.issue,
+        issue: { code: p.code, label: p.label, proposition: p.proposition },
         stance: p.stance,
         modality: p.modality,
-        date: p.date ?? p.article.publishedValue,
+        date: p.date ?? p.publishedValue,
         dateIsPublication: !p.date,
-        day: isoDay(p.dateFrom) ?? isoDay(p.article.publishedWindowFrom),
+        day: isoDate(p.day),
         evidence: p.evidenceText,
         quoteId: p.quoteId,
-        article: { id: p.article.id, title: p.article.title, outlet: p.article.outlet },
+        article: { id: p.articleId, title: p.title, outlet: p.outlet },
       })),
     };
   }),

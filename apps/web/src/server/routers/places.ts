@@ -101,11 +101,17 @@ export const placesRouter = createTRPCRouter({
       if (!place) throw new TRPCError({ code: "NOT_FOUND", message: `No place ${input.id}` });
       // The page of ids and the count straight from the place's links (EventPlace(placeId, eventId) ⋈ Event), then
       // the list columns for just that page. Same order as `eventOrder`: newest first, undated last.
+      // The count comes from the EventTally summary when the filter only names kinds and dates.
       const where = eventFilterSql(input.filter);
+      const useTally = tallyAnswers(input.filter);
+      if (useTally) await ensureEventTally(ctx.db);
       const [counted, page] = await Promise.all([
-        ctx.db.$queryRaw<{ n: number }[]>`
-          SELECT count(*)::int AS n FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId"
-          WHERE ep."placeId" = ${place.id} AND ${where}`,
+        useTally
+          ? ctx.db.$queryRaw<{ n: number }[]>`
+              SELECT COALESCE(sum(t.n), 0)::int AS n FROM "EventTally" t WHERE t."placeId" = ${place.id} AND ${tallyFilterSql(input.filter)}`
+          : ctx.db.$queryRaw<{ n: number }[]>`
+              SELECT count(*)::int AS n FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId"
+              WHERE ep."placeId" = ${place.id} AND ${where}`,
         ctx.db.$queryRaw<{ id: string }[]>`
           SELECT e.id FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId"
           WHERE ep."placeId" = ${place.id} AND ${where}
