@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
-import { articleTitle, formatFuzzyDate, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
+import { articleLabels } from "~/lib/article-names.ts";
+import { formatFuzzyDate, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
+import { groupByIdWithRoles, rolesLabel } from "~/lib/participants.ts";
 import { Pager } from "~/components/ui.tsx";
 import { parseCursor } from "~/lib/filters.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
@@ -31,6 +33,8 @@ export default async function ActorPage({ params, searchParams }: Props) {
   const eventsCursor = parseCursor(sp, "events");
   const seenCursor = parseCursor(sp, "seen");
   const a = await orNotFound(load(id, eventsCursor, seenCursor));
+  // Untitled articles are named after their file, as everywhere else.
+  const articleTitle = await articleLabels([...a.positions.map((p) => p.article), ...a.quotes.map((q) => q.article), ...a.seenIn, ...a.aliases.flatMap((al) => al.articles)]);
   const hrefFor = (key: "events" | "seen") => (cursor: number) => {
     const q = new URLSearchParams();
     const ev = key === "events" ? cursor : eventsCursor;
@@ -83,7 +87,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
                             <td>
                               <span lang="de">“{p.evidence}”</span>
                               <div className="meta">
-                                <Link href={`/articles/${p.article.id}`}>{articleTitle(p.article.title)}</Link>
+                                <Link href={`/articles/${p.article.id}`}>{articleTitle(p.article)}</Link>
                                 {p.article.outlet && ` · ${p.article.outlet}`}
                               </div>
                             </td>
@@ -122,15 +126,15 @@ export default async function ActorPage({ params, searchParams }: Props) {
               <p className="meta">Not a participant in any event.</p>
             ) : (
               <ul className="item-list">
-                {a.events.map((e) => (
-                  <li key={`${e.id}:${e.role}`}>
+                {groupByIdWithRoles(a.events).map((e) => (
+                  <li key={e.id}>
                     <Link href={`/events/${e.id}`} className="item-title">
                       {e.summary}
                     </Link>
                     <div className="meta">
                       <span>{formatFuzzyDate(e.date)}</span>
                       <span className="badge badge--kind">{kindLabel(e.kind)}</span>
-                      <span>as {e.role}</span>
+                      <span>as {rolesLabel(e.roles)}</span>
                       <span>
                         {e.independentSources} {e.independentSources === 1 ? "source" : "sources"}
                       </span>
@@ -152,7 +156,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
                   <blockquote lang="de">{q.text}</blockquote>
                   <figcaption className="meta">
                     {q.mode === "indirect" ? "reported speech" : "direct quote"}
-                    {q.saidOn && `, ${formatFuzzyDate(q.saidOn)}`} — <Link href={`/articles/${q.article.id}#quote-${q.id}`}>{articleTitle(q.article.title)}</Link>
+                    {q.saidOn && `, ${formatFuzzyDate(q.saidOn)}`} — <Link href={`/articles/${q.article.id}#quote-${q.id}`}>{articleTitle(q.article)}</Link>
                     {q.article.outlet && ` · ${q.article.outlet}`}
                   </figcaption>
                 </figure>
@@ -176,7 +180,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
                       {al.articles.map((x, i) => (
                         <span key={x.id}>
                           {i > 0 && ", "}
-                          <Link href={`/articles/${x.id}`}>{x.outlet ?? articleTitle(x.title)}</Link>
+                          <Link href={`/articles/${x.id}`}>{x.outlet ?? articleTitle(x)}</Link>
                         </span>
                       ))}
                       {al.articleCount > al.articles.length && ` and ${al.articleCount - al.articles.length} more`}
@@ -196,7 +200,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
               <ul>
                 {a.seenIn.map((s) => (
                   <li key={s.id}>
-                    <Link href={`/articles/${s.id}`}>{articleTitle(s.title)}</Link>
+                    <Link href={`/articles/${s.id}`}>{articleTitle(s)}</Link>
                     <span className="meta">
                       {" "}
                       {s.outlet} · {formatFuzzyDate(s.publishedValue, "")} · {s.mentions}×
