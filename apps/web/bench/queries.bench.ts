@@ -9,6 +9,7 @@
  *   the dashboard's own database.
  * - `--reuse`: keep the data when the database already holds a corpus of this scale.
  * - `--runs n`: timed calls per query (after 3 warm-up calls). Default 30.
+ * - `--out file`: where to write the results, relative to `<repo>/bench`. Default `web-queries.json`.
  *
  * The corpus is written with batched INSERT … SELECT FROM unnest(…) statements (Prisma `$executeRaw` tagged templates,
  * values bound as array parameters; no SQL is built from strings). Queries are called through `createCaller`, the way
@@ -36,6 +37,9 @@ function arg(name: string): string | undefined {
 const scale = Number(arg("scale") ?? 1);
 const runs = Number(arg("runs") ?? 30);
 const reuse = arg("reuse") === "true";
+const outName = arg("out") ?? "web-queries.json";
+if (!/^web-[\w.-]+\.json$/.test(outName)) throw new Error("--out must be a file name like web-queries-scale1.json");
+const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 if (!(scale > 0 && scale <= 5)) throw new Error("--scale must be in (0, 5]");
 if (!(Number.isInteger(runs) && runs >= 5)) throw new Error("--runs must be an integer ≥ 5");
 
@@ -495,7 +499,7 @@ try {
     targetP95Ms: 100,
     postgres: pg?.v,
     node: process.version,
-    machine: { cpus: cpus().length, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
+    machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
     rows,
     note: "Milliseconds per tRPC call through createCaller (server-side, no HTTP), after 3 warm-up calls. `baseline` is a bare SELECT 1 round trip; on a loaded machine everything scales with it.",
     baseline: { p50: baseline.p50, p95: baseline.p95 },
@@ -503,7 +507,7 @@ try {
   };
   const dir = join(repoRoot(), "bench");
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, "web-queries.json");
+  const file = join(dir, outName);
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   log(`wrote ${file}`);
 } finally {

@@ -68,6 +68,14 @@ describe("persistExtraction", () => {
     expect(positions[0]!.quote?.text).toBe("Iran werde auf die Urananreicherung nicht verzichten");
     expect(positions[1]).toMatchObject({ stance: "support", date: "2026-02", quoteId: null });
     expect(positions[1]!.dateTo?.toISOString().slice(0, 10)).toBe("2026-02-28");
+    // The day each position counts from: its own date (first day of a month), for the matrix.
+    expect(positions.map((p) => p.day?.toISOString().slice(0, 10))).toEqual(["2026-02-06", "2026-02-01"]);
+    const undated = talksReuters();
+    undated.positions.push({ actor: "person:abbas-araghtschi", issue: "enrichment", stance: "oppose", evidence: { ...undated.actors[0]!.mentions[0]! } });
+    await persistExtraction(db, extraction([undated]));
+    const fromArticle = await db.position.findFirstOrThrow({ where: { article: { contentHash: undated.article.contentHash } } });
+    // No own date: the article's publication day.
+    expect(fromArticle.day?.toISOString().slice(0, 10)).toBe("2026-02-07");
 
     const quotes = await db.quote.findMany({ orderBy: { ordinal: "asc" }, include: { speaker: true } });
     expect(quotes.map((q) => [q.mode, q.speaker?.key, q.saidOn])).toEqual([
