@@ -150,7 +150,7 @@ export function extractEvents(input: EventInput): Event[] {
     const wordTriggers = words.map((w) => (w.word ? triggersFor(w.f) : NONE));
     if (!wordTriggers.some((ts) => ts.length)) continue;
     const clauses = clausesOf(words);
-    const sentenceFolded = words.map((w) => w.f).join(" ");
+    let sentenceFolded: string | null = null;
     const mediationAt: number[] = [];
     words.forEach((w, k) => {
       if (w.f === "vermittlung") mediationAt.push(k);
@@ -382,7 +382,7 @@ export function extractEvents(input: EventInput): Event[] {
       if (pick.length) {
         const nearest = pick.reduce((a, b) => (Math.abs(wordAt(a.start) - f.w) <= Math.abs(wordAt(b.start) - f.w) ? a : b));
         date = nearest.date;
-      } else if (ANAPHORA.test(sentenceFolded)) {
+      } else if (ANAPHORA.test((sentenceFolded ??= words.map((w) => w.f).join(" ")))) {
         // "kurz darauf", "danach": the date of the event told just before, in this sentence or the two before it.
         const earlier = sentenceEvents.filter((e) => e.date && e.date.resolution.rule !== "publication-date").pop();
         const prior = earlier ? { sentence: s.index, date: earlier.date! } : lastDated.filter((x) => x.sentence >= s.index - 2 && x.sentence < s.index).pop();

@@ -198,14 +198,12 @@ export function findMentions(input: MentionInput): Mention[] {
     const emit = (m: Omit<Mention, "sentence" | "start" | "end" | "text" | "before"> & { text?: string }) => {
       const first = words[m.w0]!;
       const last = words[m.w1 - 1]!;
-      const mention: Mention = {
-        ...m,
-        start: first.start,
-        end: last.end,
-        text: m.text ?? text.slice(first.start, last.end),
-        sentence: s.index,
-        before: wordsBefore(words, m.w0),
-      };
+      const mention = m as Mention;
+      mention.start = first.start;
+      mention.end = last.end;
+      mention.text ??= text.slice(first.start, last.end);
+      mention.sentence = s.index;
+      mention.before = wordsBefore(words, m.w0);
       out.push(mention);
       for (let k = m.w0; k < m.w1; k++) blocked[k] = out.length - 1;
       return mention;
@@ -342,7 +340,7 @@ export function findMentions(input: MentionInput): Mention[] {
       if (!w.word) continue;
       const dash = w.text.indexOf("-");
       // A lower-case word without a hyphen can only be a demonym ("die iranische Führung").
-      if (!w.cap && dash < 0 && !lex.demonyms.has(w.f)) continue;
+      if (!w.cap && dash < 0 && (w.f.length < 5 || !lex.demonyms.has(w.f))) continue;
       // "US-Hauptstadt", "die iranische Hauptstadt", "Hauptstadt Irans".
       const head = dash > 0 ? fold(w.text.slice(dash + 1)) : w.f;
       if (lex.capitalWords.has(head)) {

@@ -144,12 +144,15 @@ export function extractPositions(input: PositionInput): Position[] {
 
     // Cues at the start of a word or of a compound's part ("US-Angriffs"): longest first, no overlaps.
     const hits: Cue[] = [];
-    for (let at = 0; at < joined.length; at++) {
-      if (!(at === 0 || joined[at - 1] === " " || joined[at - 1] === "-")) continue;
+    const tryAt = (at: number) => {
       const list = cues.get(joined.slice(at, at + 3));
-      if (!list) continue;
-      for (const c of list) if (joined.startsWith(c.text, at)) hits.push({ issue: c.issue, polarity: c.polarity, from: at, to: at + c.text.length });
-    }
+      if (list) for (const c of list) if (joined.startsWith(c.text, at)) hits.push({ issue: c.issue, polarity: c.polarity, from: at, to: at + c.text.length });
+    };
+    words.forEach((w, wi) => {
+      const at = starts[wi]!;
+      tryAt(at);
+      for (let dash = w.f.indexOf("-"); dash >= 0; dash = w.f.indexOf("-", dash + 1)) tryAt(at + dash + 1);
+    });
     hits.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
     const found: Cue[] = [];
     for (const h of hits) if (!found.some((f) => h.from < f.to && h.to > f.from)) found.push(h);
