@@ -10,8 +10,6 @@ type View = {
   known?: { rule: string; reason: string }[];
 };
 
-const LABEL_IN_NAME = "label-content-name-mismatch";
-
 async function openDpaArticle(page: Page) {
   await page.goto("/articles");
   await page.getByRole("link", { name: "USA und Iran lassen künftige Gespräche offen" }).click();
@@ -32,7 +30,6 @@ const VIEWS: View[] = [
   {
     name: "timeline",
     open: (p) => p.goto("/timeline").then(() => undefined),
-    known: [{ rule: LABEL_IN_NAME, reason: "lane links show a truncated label (“Mediate between parti…”) that is not part of their name “Show only …”" }],
   },
   {
     // The matrices with a cell's evidence open.
@@ -42,7 +39,6 @@ const VIEWS: View[] = [
       await p.getByRole("link", { name: /^Iran opposes “Missile programme”/ }).click();
       await expect(p.locator("aside#evidence blockquote").first()).toBeVisible();
     },
-    known: [{ rule: LABEL_IN_NAME, reason: "agreement cells show “0/7” which their accessible name (“agree on 0 of 7 …”) does not contain" }],
   },
   { name: "articles", open: (p) => p.goto("/articles").then(() => undefined) },
   { name: "article", open: openDpaArticle },

@@ -125,8 +125,7 @@ test.describe("export", () => {
     for (const r of rows) expect(r.kind).toBe("negotiate");
   });
 
-  test.fixme("the map and the timeline offer downloads of what they show", async ({ page }) => {
-    // Reason: only the overview links to /api/export; the map (places.geojson) and timeline (events) do not yet.
+  test("the map and the timeline offer downloads of what they show", async ({ page }) => {
     for (const [path, file] of [["/map?kinds=negotiate", "places.geojson"], ["/timeline?kinds=negotiate", "events.csv"]] as const) {
       await page.goto(path);
       await expect(page.getByRole("navigation", { name: "Download data" }).locator(`a[href="/api/export/${file}?kinds=negotiate"]`)).toBeVisible();
