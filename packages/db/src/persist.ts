@@ -136,6 +136,23 @@ async function applyTally(tx: Tx, deltas: TallyDelta[]) {
       AS x(id, pl, k, pr, f, t, n)
     ORDER BY id
     ON CONFLICT (id) DO UPDATE SET n = "EventTally".n + EXCLUDED.n`;
+
+  // The same links summed per place and kind over all dates (a refinement's -1/+1 cancels out here).
+  const totals = new Map<string, { placeId: string; kind: string; n: number }>();
+  for (const [, d] of rows) {
+    if (d.placeId === null) continue;
+    const k = `${d.placeId}|${d.kind}`;
+    const had = totals.get(k);
+    if (had) had.n += d.n;
+    else totals.set(k, { placeId: d.placeId, kind: d.kind, n: d.n });
+  }
+  const changed = [...totals.entries()].filter(([, t]) => t.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
+  if (!changed.length) return;
+  await tx.$executeRaw`
+    INSERT INTO "PlaceKindTotal" ("placeId", kind, n)
+    SELECT pl, k, n FROM unnest(${changed.map((t) => t.placeId)}::text[], ${changed.map((t) => t.kind)}::text[], ${changed.map((t) => t.n)}::int[]) AS x(pl, k, n)
+    ORDER BY pl, k
+    ON CONFLICT ("placeId", kind) DO UPDATE SET n = "PlaceKindTotal".n + EXCLUDED.n`;
 }
 
 function familyKinds(kind: string): string[] {

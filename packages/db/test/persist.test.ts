@@ -183,6 +183,14 @@ describe("persistExtraction", () => {
         .map((r) => `${r.placeId ? "place" : "event"} ${r.kind} ${r.from}..${r.to} ${r.n}`)
         .sort();
 
+    // Per place and kind over all dates.
+    const totals = async () =>
+      [
+        await db.$queryRaw<{ placeId: string; kind: string; n: number }[]>`SELECT "placeId", kind, n FROM "PlaceKindTotal" WHERE n <> 0 ORDER BY 1, 2`,
+        await db.$queryRaw<{ placeId: string; kind: string; n: number }[]>`
+          SELECT ep."placeId", e.kind, count(*)::int AS n FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId" GROUP BY 1, 2 ORDER BY 1, 2`,
+      ] as const;
+
     // First a report dated only to the month, then one of the same meeting on a day: the event is refined to the day.
     const monthly = talksReuters();
     monthly.events[0]!.date = { value: "2026-02", precision: "month", resolution: { kind: "absolute", rule: "month-year" } };
@@ -192,12 +200,16 @@ describe("persistExtraction", () => {
     expect(res.articles[0]).toMatchObject({ status: "new", eventsAttached: 1 });
     expect(await actual()).toEqual(["event consult 2026-02-06..2026-02-06 1", "place consult 2026-02-06..2026-02-06 1"]);
     expect(await actual()).toEqual(await expected());
+    expect((await totals())[0].map((t) => t.n)).toEqual([1]);
 
     // Another article with its own events and places, and an unchanged re-run: counts add up, nothing twice.
     await persistExtraction(db, extraction([protestArticle()]));
     await persistExtraction(db, extraction([talksDpa()]));
     expect(await actual()).toEqual(await expected());
     expect((await actual()).length).toBeGreaterThan(2);
+    const [stored, recomputed] = await totals();
+    expect(stored).toEqual(recomputed);
+    expect(stored.length).toBeGreaterThan(1);
   });
 
   test("actor aliases keep the article they were seen in; missing roles are filled, known ones kept", async () => {

@@ -1,5 +1,6 @@
 /**
- * Derived data the aggregating views read instead of the base tables: the `EventTally` summary and `Position.day`.
+ * Derived data the aggregating views read instead of the base tables: the `EventTally` and `PlaceKindTotal`
+ * summaries and `Position.day`.
  *
  * The `EventTally` summary (packages/db schema): events (placeId null) and event–place links (placeId set) counted per
  * kind and exact date range, kept in step by `persistExtraction` in each article's transaction.
@@ -7,7 +8,8 @@
  * Aggregates that filter events only by kind and date (the map, the timeline's overview strip and its totals) read it
  * instead of every event: the overlap test on the exact [dateFrom, dateTo] of a row is the same test as on each event
  * of the row, so the answer is exact. Filters on actors, outlets or issues need the base tables (they are selective,
- * so the base queries are fast for them).
+ * so the base queries are fast for them). `PlaceKindTotal` sums the links per place and kind over all dates, for the
+ * map without any filter.
  *
  * A database migrated from before the summary existed holds events but no tally rows: `ensureEventTally` fills it
  * once (per process, under an advisory lock) from the base tables.
@@ -40,8 +42,9 @@ const filled = new WeakSet<object>();
 export async function rebuildEventTally(db: Db): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('lagebild:EventTally'))`;
-    await tx.$executeRaw`LOCK TABLE "EventTally" IN EXCLUSIVE MODE`;
+    await tx.$executeRaw`LOCK TABLE "EventTally", "PlaceKindTotal" IN EXCLUSIVE MODE`;
     await tx.$executeRaw`DELETE FROM "EventTally"`;
+    await tx.$executeRaw`DELETE FROM "PlaceKindTotal"`;
     await tx.$executeRaw`
       INSERT INTO "EventTally" (id, "placeId", kind, "datePrecision", "dateFrom", "dateTo", n)
       SELECT concat_ws('|', COALESCE("placeId", ''), kind, COALESCE("datePrecision", ''), COALESCE("dateFrom"::text, ''), COALESCE("dateTo"::text, '')),
@@ -53,6 +56,9 @@ export async function rebuildEventTally(db: Db): Promise<void> {
         SELECT ep."placeId", e.kind, e."datePrecision", e."dateFrom", e."dateTo", count(*)::int
         FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId" GROUP BY 1, 2, 3, 4, 5
       ) x`;
+    await tx.$executeRaw`
+      INSERT INTO "PlaceKindTotal" ("placeId", kind, n)
+      SELECT "placeId", kind, sum(n)::int FROM "EventTally" WHERE "placeId" IS NOT NULL GROUP BY 1, 2`;
   });
 }
 
@@ -62,9 +68,10 @@ export async function rebuildEventTally(db: Db): Promise<void> {
  */
 export async function ensureEventTally(db: Db): Promise<void> {
   if (filled.has(db)) return;
-  const [r] = await db.$queryRaw<{ events: boolean; tally: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "Event") AS events, EXISTS (SELECT 1 FROM "EventTally") AS tally`;
-  if (r?.events && !r.tally) await rebuildEventTally(db);
+  const [r] = await db.$queryRaw<{ events: boolean; tally: boolean; links: boolean; totals: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Event") AS events, EXISTS (SELECT 1 FROM "EventTally") AS tally,
+           EXISTS (SELECT 1 FROM "EventPlace") AS links, EXISTS (SELECT 1 FROM "PlaceKindTotal") AS totals`;
+  if ((r?.events && !r.tally) || (r?.links && !r.totals)) await rebuildEventTally(db);
   if (r?.tally || r?.events) filled.add(db);
 }
 
