@@ -1,4 +1,3 @@
-/* global process, console */
 // Runs the web tests against a throwaway embedded Postgres, and again against TEST_DATABASE_URL when it is set
 // (each test file then creates and drops its own database on that server), like the db package's tests.
 import { spawnSync } from "node:child_process";

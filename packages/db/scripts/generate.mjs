@@ -1,4 +1,3 @@
-/* global process, console */
 // Generates the Prisma client into src/generated/prisma (gitignored). Runs on `pnpm install` (postinstall).
 // `prisma generate` only checks that a schema engine file exists; on machines where the native engine cannot be
 // downloaded we point PRISMA_SCHEMA_ENGINE_BINARY at /bin/false, unless the caller set it.
