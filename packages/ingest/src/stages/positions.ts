@@ -59,35 +59,85 @@ const NOT_OFFICIAL = /analyst|expert|wissenschaftler|journalist|reporter|korresp
 interface Cue {
   issue: string;
   polarity: 1 | -1;
+  /** Words before the cue that negate what it names ("keine Anreicherung"). */
+  negators: number[];
   /** Character range in the folded, space-joined word string. */
   from: number;
   to: number;
 }
 
+/** A cue word: alternatives ("nur|allein"); an alternative of five letters or more also matches inflected forms
+ * and compounds that contain it ("Urananreicherung" for "anreicherung", "Raketen" for "rakete"). */
+type CueWord = string[];
+
 interface CompiledCue {
   issue: string;
-  text: string;
+  words: CueWord[];
   polarity: 1 | -1;
 }
 
-/** Cues by their first three letters, longest first: a sentence is scanned once per word, not once per cue. */
-const cueCache = new WeakMap<Dossier, Map<string, CompiledCue[]>>();
-function cuesOf(dossier: Dossier): Map<string, CompiledCue[]> {
+/** Articles and possessives are left out of a cue and may stand anywhere between its words. */
+const DETERMINER = /^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|sein|seine|seinen|seinem|seiner|seines|ihr|ihre|ihren|ihrem|ihrer|ihres|unser|unsere|unseren|unserem|unserer)$/;
+/** Words that turn the thing a cue names into its absence ("keine Anreicherung", "Einstellung der Anreicherung"). */
+const CUE_NEGATORS = new RegExp(`^(?:${stanceData.cueNegators})$`);
+
+function matchesCueWord(f: string, alts: CueWord): boolean {
+  for (const a of alts) {
+    if (a.length >= 5 ? f.includes(a) : f === a) return true;
+  }
+  return false;
+}
+
+/** Cues by the first letters of their first word's alternatives, for a quick look-up per sentence word. */
+const cueCache = new WeakMap<Dossier, CompiledCue[]>();
+function cuesOf(dossier: Dossier): CompiledCue[] {
   let c = cueCache.get(dossier);
   if (!c) {
-    c = new Map();
-    const all = dossier.issues.flatMap((i) => i.cues.map((cue) => {
+    c = dossier.issues.flatMap((i) => i.cues.map((cue) => {
       const neg = cue.startsWith("!");
-      return { issue: i.id, text: fold(neg ? cue.slice(1) : cue).trim(), polarity: (neg ? -1 : 1) as 1 | -1 };
-    })).sort((a, b) => b.text.length - a.text.length);
-    for (const cue of all) {
-      const k = cue.text.slice(0, 3);
-      c.set(k, [...(c.get(k) ?? []), cue]);
-    }
+      const words = fold(neg ? cue.slice(1) : cue).trim().split(/\s+/).filter((w) => !DETERMINER.test(w)).map((w) => w.split("|").filter(Boolean));
+      return { issue: i.id, words, polarity: (neg ? -1 : 1) as 1 | -1 };
+    })).filter((x) => x.words.length > 0);
     cueCache.set(dossier, c);
   }
   return c;
 }
+
+/** Where a cue matches from word `i`: index of its last word, allowing up to two lower-case filler words between cue words. */
+function matchCue(words: Word[], i: number, cue: CompiledCue): number {
+  if (!matchesCueWord(words[i]!.f, cue.words[0]!)) return -1;
+  let at = i;
+  for (let k = 1; k < cue.words.length; k++) {
+    let next = -1;
+    for (let j = at + 1; j <= at + 3 && j < words.length; j++) {
+      const w = words[j]!;
+      if (matchesCueWord(w.f, cue.words[k]!)) {
+        next = j;
+        break;
+      }
+      if (!w.word || (w.cap && !DETERMINER.test(w.f))) break;
+    }
+    if (next < 0) return -1;
+    at = next;
+  }
+  return at;
+}
+
+/** A cue negated by the words before it (articles and lower-case adjectives skipped): "keine", "ohne vollständiges Ende der". */
+function cueNegators(words: Word[], i: number): number[] {
+  const at: number[] = [];
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+    const w = words[k]!;
+    if (CUE_NEGATORS.test(w.f)) at.push(k);
+    else if (!w.word || !(DETERMINER.test(w.f) || (!w.cap && /(?:e|en|er|es|em)$/.test(w.f)))) break;
+  }
+  return at;
+}
+
+/** Third person singular Konjunktiv I of the auxiliaries and modals, which mark reported speech. */
+const KONJUNKTIV = /^(?:sei|seien|habe|werde|musse|durfe|konne|solle|wolle|moge|gebe)$/;
+/** A claim in reported speech, with no attitude word: the actor asserts what the cue names. */
+const ASSERT: StanceWord = { modality: "offer", polarity: 1, nominal: false };
 
 interface Att {
   word: number;
@@ -113,9 +163,16 @@ export function extractPositions(input: PositionInput): Position[] {
   for (const s of sentences) {
     const words = wordsOf(s);
     const refs = (refsBySentence.get(s.index) ?? []).filter((r) => r.actor && r.m.kind !== "media");
-    // A sentence with no word (or compound part) starting like a cue holds no position.
-    const mayHoldCue = words.some((w) => cues.has(w.f.slice(0, 3)) || (w.f.includes("-") && w.f.split("-").some((part) => cues.has(part.slice(0, 3)))));
-    if (!mayHoldCue) {
+    // Cues: word sequences, longest first, no overlaps.
+    const hitsW: { issue: string; polarity: 1 | -1; from: number; to: number; n: number }[] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (!words[i]!.word) continue;
+      for (const c of cues) {
+        const end = matchCue(words, i, c);
+        if (end >= 0) hitsW.push({ issue: c.issue, polarity: c.polarity, from: i, to: end, n: c.words.length });
+      }
+    }
+    if (!hitsW.length) {
       const firstPerson = refs.find((r) => r.m.kind === "person" && !r.m.modifier);
       if (firstPerson) lastPerson = { actor: firstPerson.actor!, sentence: s.index };
       const subj = subjectIn(words, refs, 0, words.length);
@@ -123,6 +180,8 @@ export function extractPositions(input: PositionInput): Position[] {
       continue;
     }
     const sQuotes = quotes.map((q, qi) => ({ q, qi })).filter((x) => x.q.mention.sentence === s.index && x.q.mode === "direct");
+    const indirect = quotes.filter((q) => q.mention.sentence === s.index && q.mode !== "direct");
+    const reported = words.some((w) => KONJUNKTIV.test(w.f));
     // Folded word string with the char offset of each word, for phrase and cue search.
     const starts: number[] = [];
     let joined = "";
@@ -142,21 +201,14 @@ export function extractPositions(input: PositionInput): Position[] {
     };
     const firstPersonRef = refs.find((r) => r.m.kind === "person" && !r.m.modifier);
 
-    // Cues at the start of a word or of a compound's part ("US-Angriffs"): longest first, no overlaps.
-    const hits: Cue[] = [];
-    const tryAt = (at: number) => {
-      const list = cues.get(joined.slice(at, at + 3));
-      if (list) for (const c of list) if (joined.startsWith(c.text, at)) hits.push({ issue: c.issue, polarity: c.polarity, from: at, to: at + c.text.length });
-    };
-    words.forEach((w, wi) => {
-      const at = starts[wi]!;
-      tryAt(at);
-      for (let dash = w.f.indexOf("-"); dash >= 0; dash = w.f.indexOf("-", dash + 1)) tryAt(at + dash + 1);
-    });
-    hits.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
-    const found: Cue[] = [];
-    for (const h of hits) if (!found.some((f) => h.from < f.to && h.to > f.from)) found.push(h);
-    found.sort((a, b) => a.from - b.from);
+    hitsW.sort((x, y) => y.n - x.n || (y.to - y.from) - (x.to - x.from) || x.from - y.from);
+    const foundW: typeof hitsW = [];
+    for (const h of hitsW) if (!foundW.some((f) => h.from <= f.to && h.to >= f.from)) foundW.push(h);
+    foundW.sort((x, y) => x.from - y.from);
+    const found: Cue[] = foundW.map((h) => ({
+      issue: h.issue, polarity: h.polarity, negators: cueNegators(words, h.from),
+      from: starts[h.from]!, to: starts[h.to]! + words[h.to]!.f.length,
+    }));
     if (found.length) {
       // Attitude words.
       const atts: Att[] = [];
@@ -187,13 +239,18 @@ export function extractPositions(input: PositionInput): Position[] {
       for (const cue of found) {
         const cw = wordAtChar(cue.from);
         const inScope = atts.filter((a) => scope[a.word] === scope[cw] && !(a.word >= cw && a.word < wordAtChar(cue.to - 1) + 1));
+        // Without an attitude word, a claim in reported speech asserts what the cue names ("Teheran werde nur über
+        // sein Nuklearprogramm verhandeln, sagte …").
+        if (!inScope.length && reported) inScope.push({ word: cw, sw: ASSERT, negated: false });
         if (!inScope.length) continue;
         const att = inScope.reduce((a, b) => (Math.abs(a.word - cw) <= Math.abs(b.word - cw) ? a : b));
-        const holder = holderOf(att, words, refs, sQuotes.map((x) => x.q), clauseOf, s.index, lastPerson, lastSubject, input.demonyms);
+        const holder = holderOf(att, words, refs, sQuotes.map((x) => x.q), indirect, clauseOf, s.index, lastPerson, lastSubject, input.demonyms, reported);
         if (!holder) continue;
+        // A negation shared by the cue and the attitude ("keine Anreicherung akzeptieren") counts once.
+        const cueNeg = cue.negators.filter((k) => !(att.negated && k >= att.word - 3 && k <= att.word + 1) && k !== att.word).length % 2 === 1;
         // A threat "für den Fall eines Angriffs" is a threat against the attack: the cue names what is threatened against.
         const conditional = att.sw.modality === "threat" && [1, 2, 3, 4].some((d) => /^(?:fall|falle|falls)$/.test(words[cw - d]?.f ?? ""));
-        const polarity = att.sw.polarity * (att.negated ? -1 : 1) * cue.polarity * (conditional ? -1 : 1);
+        const polarity = att.sw.polarity * (att.negated ? -1 : 1) * cue.polarity * (cueNeg ? -1 : 1) * (conditional ? -1 : 1);
         const stance: Stance = polarity > 0 ? "support" : "oppose";
         const quoteAt = sQuotes.find((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
         const date = (input.dates ?? []).find((d) => d.sentence === s.index)?.date.value ?? input.published ?? null;
@@ -251,9 +308,9 @@ function subjectIn(words: Word[], refs: Ref[], a: number, b: number): string | n
 }
 
 function holderOf(
-  att: Att, words: Word[], refs: Ref[], quotes: FoundQuote[], clauseOf: number[], sentence: number,
+  att: Att, words: Word[], refs: Ref[], quotes: FoundQuote[], indirect: FoundQuote[], clauseOf: number[], sentence: number,
   lastPerson: { actor: string; sentence: number } | null, lastSubject: { actor: string; sentence: number } | null,
-  demonyms?: Map<string, string>,
+  demonyms?: Map<string, string>, reported = false,
 ): string | null {
   const w = words[att.word]!;
   if (att.sw.nominal) {
@@ -278,6 +335,11 @@ function holderOf(
     const third = subjectIn(words, inQuote, clauseOf.indexOf(c), clauseOf.lastIndexOf(c) + 1);
     return third ?? q.speakerActor ?? q.speaker;
   }
+  // Reported speech: "laut X", "X zufolge", "…, so X", else the speaker of the indirect quote.
+  const cited = citedIn(words, refs);
+  if (cited) return cited;
+  const iq = indirect.find((x) => x.speakerActor || x.speaker);
+  if (iq) return iq.speakerActor ?? iq.speaker;
   // Subject of the attitude word's clause, else of the clauses before it, nearest first.
   const c = clauseOf[att.word]!;
   const antecedent = () => [lastPerson, lastSubject].filter((x): x is { actor: string; sentence: number } => !!x && sentence - x.sentence <= 2).sort((x, y) => y.sentence - x.sentence)[0]?.actor ?? null;
@@ -300,6 +362,22 @@ function holderOf(
       const best = [lastPerson, lastSubject].filter((x): x is { actor: string; sentence: number } => !!x && sentence - x.sentence <= 2).sort((x, y) => y.sentence - x.sentence)[0];
       if (best) return best.actor;
     }
+  }
+  // A Konjunktiv sentence with no speaker of its own continues the previous speaker's words.
+  if (reported) return antecedent();
+  return null;
+}
+
+/** The source a sentence cites: "laut X", "X zufolge", "…, so X". */
+function citedIn(words: Word[], refs: Ref[]): string | null {
+  for (const r of refs) {
+    if (r.m.kind === "media" || !r.actor) continue;
+    const wi = wordIndexAt(words, r.m.start);
+    let k = wi - 1;
+    while (k >= 0 && (DETERMINER.test(words[k]!.f) || (!words[k]!.cap && /(?:e|en|er)$/.test(words[k]!.f) && words[k]!.word) || /^\p{Lu}/u.test(words[k]!.text) && refs.some((x) => x !== r && x.m.start <= words[k]!.start && x.m.end >= words[k]!.end))) k--;
+    const before = words[k]?.f ?? "";
+    const endWi = wordIndexAt(words, r.m.end - 1);
+    if (before === "laut" || (before === "so" && words[k - 1]?.text === ",") || words[endWi + 1]?.f === "zufolge") return r.actor;
   }
   return null;
 }
