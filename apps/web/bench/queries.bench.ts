@@ -22,7 +22,7 @@ import { join } from "node:path";
 import { createDb, ensureDossier, migrateDeploy, repoRoot, startEmbeddedPostgres, type Db } from "@lagebild/db";
 import { EVENT_KINDS } from "@lagebild/model";
 import { loadDossier } from "@lagebild/model/node";
-import { rebuildEventTally } from "../src/components/viz/server/summaries.ts";
+import { ensurePositionSummaries, rebuildEventTally } from "../src/components/viz/server/summaries.ts";
 import { appRouter } from "../src/server/routers/_app.ts";
 import { createContextInner } from "../src/server/trpc.ts";
 
@@ -355,6 +355,7 @@ async function load(db: Db) {
   }
   // The corpus bypasses persistExtraction, so the summary it maintains is built here from the base tables.
   await rebuildEventTally(db);
+  await ensurePositionSummaries(db);
   // VACUUM as autovacuum would after a bulk insert: sets the visibility map, so index-only scans need no heap visits.
   await db.$executeRaw`VACUUM ANALYZE`;
   log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,4 +1,7 @@
+import { createDb } from "@lagebild/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../src/server/routers/_app.ts";
+import { createContextInner } from "../src/server/trpc.ts";
 import { ACTORS, openTestDb, seed, type TestDb } from "./viz-fixture.ts";
 
 let t: TestDb;
@@ -106,6 +109,23 @@ describe("positions.matrix", () => {
     expect(m.issues.map((i) => i.code)).toEqual(["enrichment"]);
     const zeit = await t.caller.positions.matrix({ filter: { outlets: ["Zeit"] } });
     expect(zeit.actors.map((a) => a.name).sort()).toEqual(["Israel", "Oman"]);
+  });
+
+  it("answers from the PositionCell summary without a filter exactly as from the evidence itself", async () => {
+    // An outlet filter naming every outlet matches all evidence but forces the computation over the positions.
+    const everyOutlet = { outlets: ["Spiegel", "Zeit", "taz"] };
+    expect(await t.caller.positions.matrix({ filter: {} })).toEqual(await t.caller.positions.matrix({ filter: everyOutlet }));
+    expect(await t.caller.positions.agreement({ filter: {} })).toEqual(await t.caller.positions.agreement({ filter: everyOutlet }));
+    // A summary emptied (a database from before it existed) is rebuilt by a new process.
+    const before = await t.caller.positions.matrix({ filter: {} });
+    await t.db.$executeRaw`DELETE FROM "PositionCell"`;
+    const db = createDb(t.url, { poolSize: 2 });
+    try {
+      const fresh = appRouter.createCaller(createContextInner({ db, ingestToken: null }));
+      expect(await fresh.positions.matrix({ filter: {} })).toEqual(before);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it("validates its input with the model's MatrixInput", async () => {

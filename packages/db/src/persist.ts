@@ -155,6 +155,45 @@ async function applyTally(tx: Tx, deltas: TallyDelta[]) {
     ON CONFLICT ("placeId", kind) DO UPDATE SET n = "PlaceKindTotal".n + EXCLUDED.n`;
 }
 
+/**
+ * Recomputes `PositionCell` rows from the positions: the given actor × issue cells, or all of them (`null`).
+ * With cells, each is first locked (advisory, in a fixed order) so that concurrent articles touching the same cell
+ * recompute one after the other, each from a snapshot that includes the other's committed positions.
+ */
+export async function refreshPositionCells(tx: Tx, cells: { actorId: string; issueId: string }[] | null): Promise<void> {
+  let only = Prisma.empty;
+  if (cells) {
+    const keys = [...new Set(cells.map((c) => `${c.actorId} ${c.issueId}`))].sort();
+    if (!keys.length) return;
+    for (const k of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lagebild:cell ${k}`}, 0))`;
+    const split = keys.map((k) => k.split(" ") as [string, string]);
+    only = Prisma.sql`WHERE (p."actorId", p."issueId") IN (SELECT a, i FROM unnest(${split.map((x) => x[0])}::text[], ${split.map((x) => x[1])}::text[]) AS u(a, i))`;
+  }
+  await tx.$executeRaw`
+    WITH ev AS (
+      SELECT p.id, p."actorId", p."issueId", p.stance, p.day FROM "Position" p ${only}
+    ), ordered AS (
+      SELECT ev.*, LAG(stance) OVER w AS prev, LAST_VALUE(stance) OVER wf AS latest, LAST_VALUE(day) OVER wf AS "latestDay"
+      FROM ev
+      WINDOW w AS (PARTITION BY "actorId", "issueId" ORDER BY day ASC NULLS FIRST, id ASC),
+             wf AS (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+    )
+    INSERT INTO "PositionCell" ("actorId", "issueId", stance, day, n, changes, "changedFrom", "changedOn", support, oppose, neutral, ambiguous)
+    SELECT "actorId", "issueId", max(latest), max("latestDay"), count(*)::int,
+      count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance)::int,
+      (array_agg(prev ORDER BY day ASC NULLS FIRST, id ASC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))
+        [count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance)],
+      (array_agg(day ORDER BY day ASC NULLS FIRST, id ASC) FILTER (WHERE prev IS NOT NULL AND prev <> stance))
+        [count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance)],
+      count(*) FILTER (WHERE stance = 'support')::int, count(*) FILTER (WHERE stance = 'oppose')::int,
+      count(*) FILTER (WHERE stance = 'neutral')::int, count(*) FILTER (WHERE stance = 'ambiguous')::int
+    FROM ordered GROUP BY "actorId", "issueId"
+    ORDER BY "actorId", "issueId"
+    ON CONFLICT ("actorId", "issueId") DO UPDATE SET stance = EXCLUDED.stance, day = EXCLUDED.day, n = EXCLUDED.n,
+      changes = EXCLUDED.changes, "changedFrom" = EXCLUDED."changedFrom", "changedOn" = EXCLUDED."changedOn",
+      support = EXCLUDED.support, oppose = EXCLUDED.oppose, neutral = EXCLUDED.neutral, ambiguous = EXCLUDED.ambiguous`;
+}
+
 function familyKinds(kind: string): string[] {
   const family = EVENT_KINDS.find((k) => k.kind === kind)?.family;
   return family ? EVENT_KINDS.filter((k) => k.family === family).map((k) => k.kind) : [kind];
@@ -563,6 +602,7 @@ async function writeArticle(
   }
   if (positionRows.length) {
     await tx.position.createMany({ data: positionRows });
+    await refreshPositionCells(tx, positionRows);
     const positionIds = new Map((await tx.position.findMany({ where: { articleId }, select: { id: true, ordinal: true } })).map((r) => [r.ordinal, r.id]));
     await tx.mention.createMany({
       data: graph.positions.map((p, i) => ({

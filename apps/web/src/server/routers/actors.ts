@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { Prisma } from "../db.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 import { isoDate } from "../../components/viz/server/sql-filter.ts";
-import { ensurePositionDays } from "../../components/viz/server/summaries.ts";
+import { ensurePositionSummaries } from "../../components/viz/server/summaries.ts";
 import { articleWhere } from "../where.ts";
 
 /** Actors seen in articles matching the filter (the actor filter itself picks actors by id). */
@@ -108,7 +108,7 @@ export const actorsRouter = createTRPCRouter({
    */
   byId: publicProcedure.input(ActorByIdInput).query(async ({ ctx, input }) => {
     const id = input.id;
-    await ensurePositionDays(ctx.db);
+    await ensurePositionSummaries(ctx.db);
     // Everything keyed by the actor id at once (the affiliation and the members by the actor's keys, in SQL).
     const [a, affiliationRows, members, quotes, positions, aliasRows, eventPage, eventCount, seenInPage, seenInCount] = await Promise.all([
       ctx.db.actor.findUnique({

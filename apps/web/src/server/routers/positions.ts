@@ -13,7 +13,7 @@ import { DEFAULT_DOSSIER_ID, loadDossier } from "@lagebild/model/node";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { isoDate, positionDaySql, positionFilterNeedsArticle, positionFilterSql } from "../../components/viz/server/sql-filter.ts";
-import { ensurePositionDays } from "../../components/viz/server/summaries.ts";
+import { ensurePositionSummaries } from "../../components/viz/server/summaries.ts";
 import type { Db } from "../db.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 
@@ -101,6 +101,11 @@ function evidenceSql(issueIds: string[], filter: ViewFilter, asOf?: string) {
     WHERE p."issueId" = ANY(${issueIds}::text[]) AND ${positionFilterSql(rest, asOf)}`;
 }
 
+/** No filter besides the issues (the codebook narrows those) and no `asOf`: the PositionCell summary answers. */
+function unfiltered(f: ViewFilter, asOf: string | undefined): boolean {
+  return asOf === undefined && f.from === undefined && f.to === undefined && !f.actors?.length && !f.kinds?.length && !f.outlets?.length;
+}
+
 /**
  * One row per actor × issue for the `limit` actors with the most evidence: the latest stance as of `asOf`, the
  * amount of evidence, the number of stance changes and the last change.
@@ -108,6 +113,20 @@ function evidenceSql(issueIds: string[], filter: ViewFilter, asOf?: string) {
  * latest stance, a count over the actor's partition ranks the actors.
  */
 function latestStances(db: Db, issueIds: string[], filter: ViewFilter, asOf: string | undefined, limit: number) {
+  if (unfiltered(filter, asOf)) {
+    // The latest stances without a filter are the PositionCell summary (the same computation, kept up to date).
+    return db.$queryRaw<LatestRow[]>`
+      WITH cells AS (
+        SELECT c."actorId", c."issueId", c.stance, c.day, c.n, c.changes, c."changedFrom", c."changedOn",
+               c.support, c.oppose, c.neutral, c.ambiguous, (sum(c.n) OVER (PARTITION BY c."actorId"))::int AS "actorN"
+        FROM "PositionCell" c WHERE c."issueId" = ANY(${issueIds}::text[]) AND c.n > 0
+      ),
+      ranked AS (
+        SELECT "actorId", max("actorN") AS n, (count(*) OVER ())::int AS actors FROM cells GROUP BY "actorId"
+        ORDER BY n DESC, "actorId" ASC LIMIT ${limit}
+      )
+      SELECT cells.*, ranked.actors FROM cells JOIN ranked USING ("actorId")`;
+  }
   return db.$queryRaw<LatestRow[]>`
     WITH ev AS (${evidenceSql(issueIds, filter, asOf)}),
     ordered AS (
@@ -172,7 +191,7 @@ export const positionsRouter = createTRPCRouter({
     const issueRows = await codebook(ctx.db, dossierId, input.filter.issues);
     const order = codebookOrder(dossierId);
     const issues = issueRows.sort((a, b) => (order.get(a.code) ?? 999) - (order.get(b.code) ?? 999) || a.code.localeCompare(b.code));
-    await ensurePositionDays(ctx.db);
+    await ensurePositionSummaries(ctx.db);
     const rows = await latestStances(
       ctx.db,
       issues.map((i) => i.id),
@@ -214,7 +233,7 @@ export const positionsRouter = createTRPCRouter({
     if (!actor) throw new TRPCError({ code: "NOT_FOUND", message: `No actor ${input.actorId}` });
     if (!issue) throw new TRPCError({ code: "NOT_FOUND", message: `No issue ${input.issueId}` });
     const filter: ViewFilter = { ...input.filter, actors: undefined, issues: undefined };
-    await ensurePositionDays(ctx.db);
+    await ensurePositionSummaries(ctx.db);
     // The newest 500 pieces of evidence (then shown oldest first), and how many there are in all.
     const newest = await ctx.db.$queryRaw<{ id: string; day: Date | null; later: boolean; total: number }[]>`
       SELECT p.id, ${positionDaySql} AS day, (count(*) OVER ())::int AS total,
@@ -295,18 +314,23 @@ export const positionsRouter = createTRPCRouter({
     // One statement (one snapshot): the latest stance per actor × issue is the last evidence in day order; `top`
     // ranks the actors by evidence; the result lists the ranked actors (kind 'actor') and then the pairs.
     const issueIds = (await codebook(ctx.db, dossierId, input.filter.issues)).map((i) => i.id);
-    await ensurePositionDays(ctx.db);
+    await ensurePositionSummaries(ctx.db);
+    // Without a filter, the latest stances come from the PositionCell summary.
+    const latest = unfiltered(input.filter, input.asOf)
+      ? Prisma.sql`
+        SELECT c."actorId", c."issueId", c.stance, sum(c.n) OVER (PARTITION BY c."actorId") AS "actorN"
+        FROM "PositionCell" c WHERE c."issueId" = ANY(${issueIds}::text[]) AND c.n > 0`
+      : Prisma.sql`
+        SELECT "actorId", "issueId", stance, "actorN" FROM (
+          SELECT "actorId", "issueId", stance,
+            ROW_NUMBER() OVER c AS rn,
+            count(*) OVER (PARTITION BY "actorId", "issueId") AS cn,
+            count(*) OVER (PARTITION BY "actorId") AS "actorN"
+          FROM (${evidenceSql(issueIds, input.filter, input.asOf)}) ev
+          WINDOW c AS (PARTITION BY "actorId", "issueId" ORDER BY day ASC NULLS FIRST, id ASC)
+        ) w WHERE rn = cn`;
     const rows = await ctx.db.$queryRaw<{ kind: "actor" | "pair"; a: string; b: string | null; rank: number; shared: number; agree: number; issues: string[] | null }[]>`
-      WITH ev AS (${evidenceSql(issueIds, input.filter, input.asOf)}),
-      w AS (
-        SELECT "actorId", "issueId", stance,
-          ROW_NUMBER() OVER c AS rn,
-          count(*) OVER (PARTITION BY "actorId", "issueId") AS cn,
-          count(*) OVER (PARTITION BY "actorId") AS "actorN"
-        FROM ev
-        WINDOW c AS (PARTITION BY "actorId", "issueId" ORDER BY day ASC NULLS FIRST, id ASC)
-      ),
-      latest AS MATERIALIZED (SELECT "actorId", "issueId", stance, "actorN" FROM w WHERE rn = cn),
+      WITH latest AS MATERIALIZED (${latest}),
       top AS (
         SELECT "actorId", (ROW_NUMBER() OVER (ORDER BY max("actorN") DESC, "actorId" ASC))::int AS rank
         FROM latest GROUP BY "actorId" ORDER BY rank LIMIT ${input.limit}

@@ -1,6 +1,6 @@
 /**
- * Derived data the aggregating views read instead of the base tables: the `EventTally` and `PlaceKindTotal`
- * summaries and `Position.day`.
+ * Derived data the aggregating views read instead of the base tables: the `EventTally`, `PlaceKindTotal` and
+ * `PositionCell` summaries and `Position.day`.
  *
  * The `EventTally` summary (packages/db schema): events (placeId null) and event–place links (placeId set) counted per
  * kind and exact date range, kept in step by `persistExtraction` in each article's transaction.
@@ -15,6 +15,7 @@
  * once (per process, under an advisory lock) from the base tables.
  */
 import { Prisma } from "@lagebild/db/client";
+import { refreshPositionCells } from "@lagebild/db/persist";
 import type { ViewFilter } from "@lagebild/model";
 import type { Db } from "../../../server/db.ts";
 
@@ -37,6 +38,8 @@ export function tallyFilterSql(f: ViewFilter): Sql {
 }
 
 const filled = new WeakSet<object>();
+/** A rebuild reads every event or position once: minutes at a million events on a slow machine. */
+const REBUILD = { timeout: 15 * 60_000, maxWait: 60_000 };
 
 /** Rebuilds the summary from the base tables (same transaction, so it is consistent with them). */
 export async function rebuildEventTally(db: Db): Promise<void> {
@@ -59,7 +62,7 @@ export async function rebuildEventTally(db: Db): Promise<void> {
     await tx.$executeRaw`
       INSERT INTO "PlaceKindTotal" ("placeId", kind, n)
       SELECT "placeId", kind, sum(n)::int FROM "EventTally" WHERE "placeId" IS NOT NULL GROUP BY 1, 2`;
-  });
+  }, REBUILD);
 }
 
 /**
@@ -75,18 +78,28 @@ export async function ensureEventTally(db: Db): Promise<void> {
   if (r?.tally || r?.events) filled.add(db);
 }
 
-const daysFilled = new WeakSet<object>();
+const positionsReady = new WeakSet<object>();
 
 /**
- * `Position.day` (own date, else the article's publication day) is written with each position by `persistExtraction`.
- * Positions stored before the column existed get it here, once per process (a no-op afterwards: only rows whose day
- * is missing but known are updated).
+ * `Position.day` (own date, else the article's publication day) is written with each position, and the
+ * `PositionCell` summary kept in step, by `persistExtraction`. Positions stored before these existed get them here,
+ * once per process: missing days are filled (a no-op afterwards), and the cells are rebuilt when any day was filled
+ * or the summary is empty while positions exist.
  */
-export async function ensurePositionDays(db: Db): Promise<void> {
-  if (daysFilled.has(db)) return;
-  await db.$executeRaw`
+export async function ensurePositionSummaries(db: Db): Promise<void> {
+  if (positionsReady.has(db)) return;
+  const filledDays = await db.$executeRaw`
     UPDATE "Position" p SET day = COALESCE(p."dateFrom", a."publishedWindowFrom")
     FROM "Article" a
     WHERE a.id = p."articleId" AND p.day IS NULL AND COALESCE(p."dateFrom", a."publishedWindowFrom") IS NOT NULL`;
-  daysFilled.add(db);
+  const [r] = await db.$queryRaw<{ positions: boolean; cells: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Position") AS positions, EXISTS (SELECT 1 FROM "PositionCell") AS cells`;
+  if (filledDays > 0 || (r?.positions && !r.cells)) {
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`LOCK TABLE "PositionCell" IN EXCLUSIVE MODE`;
+      await tx.$executeRaw`DELETE FROM "PositionCell"`;
+      await refreshPositionCells(tx, null);
+    }, REBUILD);
+  }
+  positionsReady.add(db);
 }
