@@ -136,6 +136,7 @@ function cueNegators(words: Word[], i: number): number[] {
 
 /** Third person singular Konjunktiv I of the auxiliaries and modals, which mark reported speech. */
 const KONJUNKTIV = /^(?:sei|seien|habe|werde|musse|durfe|konne|solle|wolle|moge|gebe)$/;
+const MODAL = /^(?:mussen|muss|musse|mussten|musste)$/;
 /** A claim in reported speech, with no attitude word: the actor asserts what the cue names. */
 const ASSERT: StanceWord = { modality: "offer", polarity: 1, nominal: false };
 
@@ -243,7 +244,11 @@ export function extractPositions(input: PositionInput): Position[] {
         // sein Nuklearprogramm verhandeln, sagte …").
         if (!inScope.length && reported) inScope.push({ word: cw, sw: ASSERT, negated: false });
         if (!inScope.length) continue;
-        const att = inScope.reduce((a, b) => (Math.abs(a.word - cw) <= Math.abs(b.word - cw) ? a : b));
+        // A modal ("müsse") governs the attitude verb of its clause ("müsse verhindert werden"): that verb decides.
+        const full = inScope.filter((a) => !MODAL.test(words[a.word]!.f));
+        const modalOnly = inScope.filter((a) => MODAL.test(words[a.word]!.f));
+        const pool = full.filter((a) => modalOnly.some((m) => clauseOf[m.word] === clauseOf[a.word])).length ? full : inScope;
+        const att = pool.reduce((a, b) => (Math.abs(a.word - cw) <= Math.abs(b.word - cw) ? a : b));
         const holder = holderOf(att, words, refs, sQuotes.map((x) => x.q), indirect, clauseOf, s.index, lastPerson, lastSubject, input.demonyms, reported);
         if (!holder) continue;
         // A negation shared by the cue and the attitude ("keine Anreicherung akzeptieren") counts once.
@@ -278,8 +283,14 @@ export function extractPositions(input: PositionInput): Position[] {
 
 function negatedAt(words: Word[], i: number): boolean {
   for (let k = Math.max(0, i - 3); k < i; k++) if (NEGATION.test(words[k]!.f)) return true;
-  // "lehnt … nicht ab" is rare; a negation right after a finite verb counts too.
-  return NEGATION.test(words[i + 1]?.f ?? "");
+  // A negation after a finite verb: right after it, or later in its clause before the verb's particle or
+  // prepositional object ("verzichtet nach Angaben aus Teheran nicht auf", "schloss … nicht aus").
+  if (NEGATION.test(words[i + 1]?.f ?? "")) return true;
+  for (let k = i + 2; k < words.length && k <= i + 7; k++) {
+    if (BOUNDARY.test(words[k]!.text)) return false;
+    if (NEGATION.test(words[k]!.f)) return /^(?:auf|an|uber|mit|vor|aus|ab|fest|zu|ein)$/.test(words[k + 1]?.f ?? "") || !words[k + 1]?.word;
+  }
+  return false;
 }
 
 function clauseIds(words: Word[]): number[] {
