@@ -80,6 +80,8 @@ function triggersFor(f: string): Trigger[] {
   let hit = triggerMemo.get(f);
   if (!hit) {
     hit = TRIGGERS.filter((t) => t.re.test(f));
+    // A compound noun is an event noun when its last part is one ("EU-Sondergipfel", "Gefangenenaustausch").
+    for (let k = 3; !hit.length && k <= f.length - 5; k++) hit = TRIGGERS.filter((t) => t.pos === "noun" && t.re.test(f.slice(k)));
     if (triggerMemo.size > 100_000) triggerMemo.clear();
     triggerMemo.set(f, hit);
   }
@@ -104,7 +106,8 @@ function clausesOf(words: Word[]): Clause[] {
   const out: Clause[] = [];
   let from = 0;
   for (let i = 0; i < words.length; i++) {
-    if (BOUNDARY.has(words[i]!.text)) {
+    // The dot of a German day date ("am 6. Februar") ends no clause.
+    if (BOUNDARY.has(words[i]!.text) && !(words[i]!.text === "." && /^\d{1,2}$/.test(words[i - 1]?.text ?? "") && words[i + 1]?.word)) {
       if (i > from) out.push({ from, to: i });
       from = i + 1;
     }
