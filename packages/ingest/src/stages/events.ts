@@ -143,6 +143,8 @@ export function extractEvents(input: EventInput): Event[] {
   }
   const events: Event[] = [];
   const lastDated: { sentence: number; date: FuzzyDate }[] = [];
+  /** The two (or more) parties of the last event with several, for "beide Seiten". */
+  let lastParties: string[] = [];
 
   for (const s of sentences) {
     const words = wordsOf(s);
@@ -341,11 +343,31 @@ export function extractEvents(input: EventInput): Event[] {
         }
       }
       const participants = rolesOf(pool, words, wordAt, PASSIVE.test(ct), kind);
-      const adjState = t.pos === "noun" ? input.demonyms?.get(words[f.w - 1]?.f ?? "") : undefined;
-      if (adjState && !participants.some((p) => p.actor === adjState)) {
-        for (const p of participants) if (p.role === "initiator") p.role = "participant";
-        participants.unshift({ actor: adjState, role: "initiator" });
+      // Demonyms before a noun, coordinated ones too ("israelischen und amerikanischen Angriffen").
+      const adjStates: string[] = [];
+      if (t.pos === "noun") {
+        for (let k = f.w - 1; k >= Math.max(0, f.w - 7); k--) {
+          const st = input.demonyms?.get(words[k]!.f);
+          if (st) {
+            if (!adjStates.includes(st)) adjStates.unshift(st);
+            if (!/^(?:und|sowie|oder|,)$/.test(words[k - 1]?.text ?? "")) break;
+            k--;
+          } else break;
+        }
       }
+      if (adjStates.length) {
+        for (const p of participants) if (p.role === "initiator" && !adjStates.includes(p.actor)) p.role = "participant";
+        for (const st of [...adjStates].reverse()) {
+          const had = participants.findIndex((p) => p.actor === st);
+          if (had >= 0) participants.splice(had, 1);
+          participants.unshift({ actor: st, role: "initiator" });
+        }
+      }
+      // "beide Seiten" are the two parties of the last event told with several.
+      if (!participants.length && /\bbeide(?:n)? seiten\b/.test(clauseLower(f.clause)) && lastParties.length >= 2) {
+        for (const a of lastParties.slice(0, 2)) participants.push({ actor: a, role: "participant" });
+      }
+      if (new Set(participants.map((p) => p.actor)).size >= 2) lastParties = [...new Set(participants.filter((p) => p.role !== "mediator").map((p) => p.actor))];
       // Protests and crackdowns told without names ("das Vorgehen staatlicher Repressionskräfte gegen Demonstrierende
       // bei den landesweiten Massenprotesten") happen in the state the text is about: the state named last before them.
       let focus: string | undefined;
