@@ -198,7 +198,12 @@ export function extractEvents(input: EventInput): Event[] {
         if ((t.pos === "noun") !== isNoun) continue;
         // A participle used as an adjective ("dem vereinbarten Gipfeltreffen") is no event of its own.
         if (t.pos === "verb" && ATTRIBUTIVE_BEFORE.has(words[i - 1]?.f ?? "") && words[i + 1]?.cap) continue;
-        if (t.needs && !t.needs.test((context ??= `${words.slice(Math.max(0, i - 30), i).map((x) => x.f).join(" ")} ${ct}`))) continue;
+        // "X trifft Y", "X werde Y treffen": a meeting verb with two named parties in its clause needs no "mit"/"sich".
+        const twoParties = () => {
+          const c = clauses[ci]!;
+          return new Set(refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && wordAt(r.m.start) >= c.from && wordAt(r.m.start) < c.to && (r.m.kind === "person" || r.m.kind === "state")).map((r) => r.actor)).size >= 2;
+        };
+        if (t.needs && !t.needs.test((context ??= `${words.slice(Math.max(0, i - 30), i).map((x) => x.f).join(" ")} ${ct}`)) && !(t.kind === "consult" && twoParties())) continue;
         if (t.unless && t.unless.test(ct)) continue;
         let end = i + 1;
         if (t.particle) {
@@ -325,9 +330,13 @@ export function extractEvents(input: EventInput): Event[] {
         pool = [...subj.slice(0, 1), ...pool];
       }
       // A verb alone after an apposition ("…, Jared Kushner, getroffen") belongs to the clauses before it.
-      for (let back = f.clause - 1; !pool.length && t.pos === "verb" && c.to - c.from <= 3 && back >= Math.max(0, f.clause - 4); back--) {
-        const pc = clauses[back]!;
-        pool = refs.filter((r) => usable(r) && inRange(r, pc.from, f.w));
+      // An apposition ("…, Rafael Grossi, zusammengekommen") adds to the clause before it rather than replacing it.
+      if (!pool.length && t.pos === "verb" && c.to - c.from <= 3) {
+        for (let back = f.clause - 1; back >= Math.max(0, f.clause - 4); back--) {
+          const pc = clauses[back]!;
+          pool = [...refs.filter((r) => usable(r) && inRange(r, pc.from, pc.to)), ...pool];
+          if (pool.length && pc.to - pc.from > 4) break;
+        }
       }
       // A finite verb opening its clause after an apposition ("Das Oberhaupt des Iran, Ajatollah Ali Chamenei, warnte")
       // takes its subject from the apposition: the nearest person before it, else the nearest actor.
