@@ -123,6 +123,9 @@ export const placesRouter = createTRPCRouter({
       // the list columns for just that page. Same order as `eventOrder`: newest first, undated last.
       // The count comes from the EventTally summary when the filter only names kinds and dates.
       const where = eventFilterSql(input.filter);
+      // With a date bound no undated event matches, so NULLS FIRST orders the same and lets a busy place's newest
+      // events be found by walking Event(dateFrom, dateTo) backwards instead of joining all its links.
+      const nulls = input.filter.from !== undefined || input.filter.to !== undefined ? Prisma.sql`NULLS FIRST` : Prisma.sql`NULLS LAST`;
       const useTally = tallyAnswers(input.filter);
       if (useTally) await ensureEventTally(ctx.db);
       const [counted, page] = await Promise.all([
@@ -135,7 +138,7 @@ export const placesRouter = createTRPCRouter({
         ctx.db.$queryRaw<{ id: string }[]>`
           SELECT e.id FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId"
           WHERE ep."placeId" = ${place.id} AND ${where}
-          ORDER BY e."dateFrom" DESC NULLS LAST, e."createdAt" DESC, e.id ASC
+          ORDER BY e."dateFrom" DESC ${nulls}, e."createdAt" DESC, e.id ASC
           OFFSET ${input.page.cursor} LIMIT ${input.page.limit}`,
       ]);
       const total = counted[0]?.n ?? 0;
