@@ -18,6 +18,7 @@
  */
 import type { DateMention } from "../pipeline/types.ts";
 import type { Quote, Sentence } from "@lagebild/model";
+import demonymData from "../../data/demonyms.json" with { type: "json" };
 import speechData from "../../data/speech.json" with { type: "json" };
 import { fold, type Word, wordIndexAt, wordsOf } from "../text.ts";
 import type { Ref, Resolution } from "./resolve.ts";
@@ -45,6 +46,16 @@ const KONJUNKTIV = /(?:^|[^\p{L}])(?:sei|seien|seiest|habe|hätten|werde|würden
 const PREP = /^(?:auf|in|im|bei|gegenuber|uber|mit|nach|an|am|fur|aus|zu|zum|zur|unter)$/;
 const STOP_LABEL = new Set(["gegenüber", "gegenuber", "von", "vom", "laut", "auf", "am", "im", "in", "bei", "mit", "und", "hinzu", "mit", "nach", "zu", "zufolge", "dem", "der"]);
 const EPITHET = /^(?:der|die) (?:republikaner|demokrat|politiker|präsident|prasident|minister|ministerin|regierungschef|staatschef|kanzler|premier|ministerpräsident|ministerprasident|us-präsident|us-prasident|außenminister|aussenminister|diplomat|analyst|experte|general)$/;
+
+/** Nouns for a person of a nation ("der Portugiese", "die Iranerin"), derived from the demonym adjectives: an epithet. */
+const NATIONALITY = new Set<string>([
+  ...Object.keys(demonymData.nouns).map(fold),
+  ...Object.keys(demonymData.adjectives).flatMap((a) => {
+    const f = fold(a);
+    const base = f.endsWith("isch") ? f.slice(0, -4) : f;
+    return [`${base}e`, `${base}er`, `${base}erin`, `${base}in`, `${f}e`];
+  }),
+]);
 
 interface Span {
   start: number;
@@ -203,7 +214,8 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
         const named = next ? refs.find((x) => x.m.kind === "person" && x.actor && x.m.start === next.start) : undefined;
         if (named && !refs.some((x) => x.m.kind === "person" && x.m.start >= w.start && x.m.start < next!.start)) return fromRef(named);
       }
-      if (EPITHET.test(fold(label)) && lastPerson && s.index - lastPerson.sentence <= 3) return { key: lastPerson.key, label: lastPerson.label, actor: lastPerson.key };
+      const epithet = EPITHET.test(fold(label)) || /^(?:der|die) (\S+)$/.exec(fold(label))?.slice(1).some((x) => NATIONALITY.has(x)) === true;
+      if (epithet && lastPerson && s.index - lastPerson.sentence <= 3) return { key: lastPerson.key, label: lastPerson.label, actor: lastPerson.key };
       if (r && r.m.start === w.start) return fromRef(r);
       if (r && r.m.kind === "person" && !ANON_HEADS.has(lastNounOf(words, k, clauseEnd))) return fromRef(r);
       if (label && ANON_HEADS.has(lastNounOf(words, k, clauseEnd))) return { key: null, label, actor: r?.actor ?? null };
@@ -251,20 +263,34 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
       } else if (a0 && a0.text === "," && afterWords[2] && SPEECH.has(afterWords[2].f)) speaker = speakerAfterVerb(afterWords[2].i);
       // 2. "X antwortete: „…“".
       if (!speaker && beforeWords.length && beforeWords[beforeWords.length - 1]!.text === ":") {
-        speaker = subjectOf(q.start);
+        // "Orbán blockiert … – Merz: „…“": the name right before the colon speaks.
+        const colon = beforeWords[beforeWords.length - 1]!;
+        const named = refs.find((r) => r.actor && r.m.kind === "person" && !r.m.modifier && r.m.end <= colon.start && colon.start - r.m.end <= 1);
+        speaker = named ? fromRef(named) : subjectOf(q.start);
+      }
+      // A relative clause of saying ("Faisal bin Farhan, der die Gespräche als „…“ bezeichnete"): its antecedent.
+      if (!speaker && beforeWords.length) {
+        const rel = beforeWords.findLastIndex((w, i) => /^(?:der|die)$/.test(w.f) && beforeWords[i - 1]?.text === ",");
+        const comma = rel > 0 ? beforeWords[rel - 1]! : undefined;
+        const named = comma ? refs.find((r) => r.actor && r.m.kind === "person" && !r.m.modifier && r.m.end <= comma.start && comma.start - r.m.end <= 1) : undefined;
+        if (named && hasSpeech) speaker = fromRef(named);
       }
       // 3. A partial quote in a sentence of saying.
       if (!speaker && beforeWords.length && (hasSpeech || KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()))) {
         const verbAfter = speechIdx.find((vi) => words[vi]!.start > q.end);
         const verbBefore = speechIdx.filter((vi) => words[vi]!.end < q.start);
         const lastBefore = verbBefore[verbBefore.length - 1];
-        if (verbAfter !== undefined && !verbBefore.length) speaker = speakerAfterVerb(verbAfter);
+        if (verbAfter !== undefined && !verbBefore.length) speaker = speakerAfterVerb(verbAfter) ?? subjectOf(q.start);
         // "zitierte ihn X mit den Worten", "so das Portal": the speaker follows the verb.
         else if (lastBefore !== undefined && /^(?:so|zitierte|zitiert|zitierten)$/.test(words[lastBefore]!.f)) speaker = speakerAfterVerb(lastBefore);
         else speaker = subjectOf(q.start) ?? (verbAfter !== undefined ? speakerAfterVerb(verbAfter) : null);
       }
       // 4. A quote standing alone continues the statement before it.
       if (!speaker && !beforeWords.some((w) => w.word) && !afterWords.some((w) => w.word) && lastSpeaker && s.index - lastSpeaker.sentence <= 2) {
+        speaker = lastSpeaker.s;
+      }
+      // 5. A partial quote in reported speech with no speaker of its own continues the previous speaker's words.
+      if (!speaker && KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()) && lastSpeaker && s.index - lastSpeaker.sentence <= 2) {
         speaker = lastSpeaker.s;
       }
       if (!speaker) continue;
