@@ -156,10 +156,18 @@ interface PersonEntity {
   order: number;
 }
 
+/** Name particles that belong to the surname ("De Wever", "von der Leyen", "bin Farhan"). */
+const PARTICLE = /^(?:de|del|della|der|den|di|da|das|do|dos|du|van|von|vom|zu|ter|le|la|al|el|bin|ben|ibn|abu|abd|ould)$/i;
+
 function surnameOf(name: string): string {
   const parts = name.split(/\s+/);
-  return parts[parts.length - 1]!;
+  let k = parts.length - 1;
+  while (k > 1 && PARTICLE.test(parts[k - 1]!)) k--;
+  return parts.slice(k).join(" ");
 }
+
+/** A name that starts with a particle ("De Wever") is a surname, not a full name. */
+const particleFirst = (name: string) => name.includes(" ") && PARTICLE.test(name.split(/\s+/)[0]!);
 
 // ------------------------------------------------------------------------------------------ resolve
 
@@ -183,12 +191,14 @@ export function resolveEntities(input: ResolveInput): Resolution {
     p.names.push(n);
     if (n.includes(" ")) p.keys.push(phoneticKeys(n));
     p.surnameKeys.push(phoneticKeys(surnameOf(n)));
+    const last = n.split(/\s+/).pop()!;
+    if (surnameOf(n) !== last) p.surnameKeys.push(phoneticKeys(last));
   };
 
   // Persons: full names first (so a surname before its full name still links), then single names.
   const personMentions = mentions.filter((m) => m.kind === "person");
-  const multi = personMentions.filter((m) => m.key || m.name.includes(" "));
-  const single = personMentions.filter((m) => !m.key && !m.name.includes(" "));
+  const multi = personMentions.filter((m) => m.key || (m.name.includes(" ") && !particleFirst(m.name)));
+  const single = personMentions.filter((m) => !m.key && (!m.name.includes(" ") || particleFirst(m.name)));
   for (const m of multi) {
     // A spelling the lexicon lacks ("Abbas Araqchi") still finds its entry by transliteration.
     if (!m.key) {
