@@ -83,3 +83,26 @@ function computeWords(sentence: Sentence): Word[] {
     word: WORDY.test(t.text),
   }));
 }
+
+/** Words ending in -e that are no verb: articles, pronouns, quantifiers, adverbs, common nouns in lower case. */
+const NOT_VERB_E = /^(?:sowie|ebenso|alleine|teilweise|beziehungsweise|ganze|grosse|neue|gute|hohe|letzte|erste|zweite|dritte|nachste|einzige|eine|keine|seine|ihre|meine|deine|unsere|eure|jene|diese|jede|welche|solche|manche|alle|beide|viele|einige|wenige|andere|ohne|heute|gerne|bitte|ende|lange|nahe|gerade|weiterhin|ebenfalls|etwa|stunde|woche|runde|seite|rolle|frage|lage|grenze|ebene|linie|reihe|weise|zone|phase|folge|sache|mitte|spitze|ruhe|hilfe|stelle|menge|krise|zukunfte?)$/;
+
+/**
+ * Third person singular Konjunktiv I, the mood of reported speech, by its form: "sei", or a verb form ending in -e
+ * ("werde", "habe", "müsse", "dürfe", "prüfe") — not an article or adjective (no noun follows it, no article
+ * precedes it), not a past tense or participle (-te, -ene, -ige, -liche, -ische).
+ */
+export function isKonjunktiv(words: Word[], i: number): boolean {
+  const w = words[i]!;
+  if (!w.word || w.cap && i > 0) return false;
+  if (/^(?:sei|seien|seiest)$/.test(w.f)) return true;
+  if (!/^[a-z]{3,}e$/.test(w.f) || NOT_VERB_E.test(w.f) || /(?:te|ene|ige|iche|ische|ste|nde|ere|ele|ale|ive|ame)$/.test(w.f)) return false;
+  const next = words[i + 1];
+  if (next && next.cap && next.word) {
+    // "werde Araghtschi treffen" has a name after it, "neue Runde" a noun: a verb needs a word before that is a subject.
+    const prev = words[i - 1];
+    if (!prev || !(prev.cap || /^(?:er|sie|es|man|dies|das)$/.test(prev.f))) return false;
+  }
+  const prev = words[i - 1]?.f ?? "";
+  return !/^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|sein|seine|ihr|ihre|sehr|so|zu|zur|zum|am|im|um|auf|in|an|mit|von|fur|uber|dieser|diese|jede|jeder|alle|mehr)$/.test(prev);
+}

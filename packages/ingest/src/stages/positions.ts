@@ -17,7 +17,7 @@
 import type { Dossier, Modality, Position, Sentence, Stance } from "@lagebild/model";
 import type { DateMention } from "../pipeline/types.ts";
 import stanceData from "../../data/stance.json" with { type: "json" };
-import { fold, type Word, wordIndexAt, wordsOf } from "../text.ts";
+import { fold, isKonjunktiv, type Word, wordIndexAt, wordsOf } from "../text.ts";
 import type { FoundQuote } from "./quotes.ts";
 import type { Ref, Resolution } from "./resolve.ts";
 
@@ -182,7 +182,7 @@ export function extractPositions(input: PositionInput): Position[] {
     }
     const sQuotes = quotes.map((q, qi) => ({ q, qi })).filter((x) => x.q.mention.sentence === s.index && x.q.mode === "direct");
     const indirect = quotes.filter((q) => q.mention.sentence === s.index && q.mode !== "direct");
-    const reported = words.some((w) => KONJUNKTIV.test(w.f));
+    const reported = words.some((w) => KONJUNKTIV.test(w.f) || isKonjunktiv(words, w.i));
     // Folded word string with the char offset of each word, for phrase and cue search.
     const starts: number[] = [];
     let joined = "";

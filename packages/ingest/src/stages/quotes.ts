@@ -20,7 +20,7 @@ import type { DateMention } from "../pipeline/types.ts";
 import type { Quote, Sentence } from "@lagebild/model";
 import demonymData from "../../data/demonyms.json" with { type: "json" };
 import speechData from "../../data/speech.json" with { type: "json" };
-import { fold, type Word, wordIndexAt, wordsOf } from "../text.ts";
+import { fold, isKonjunktiv, type Word, wordIndexAt, wordsOf } from "../text.ts";
 import type { Ref, Resolution } from "./resolve.ts";
 
 export interface QuoteInput {
@@ -149,7 +149,7 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
       if (first) lastPerson = { key: first.actor!, label: first.m.name, sentence: s.index };
       const media = refs.filter((r) => r.m.kind === "media" && r.actor).pop();
       if (media) lastMedia = { key: media.actor!, label: media.m.name, sentence: s.index };
-      if (lastSpeaker && !KONJUNKTIV.test(s.text.toLowerCase()) && s.index - lastSpeaker.sentence > 1) lastSpeaker = null;
+      if (lastSpeaker && !(KONJUNKTIV.test(s.text.toLowerCase()) || words.some((w) => isKonjunktiv(words, w.i))) && s.index - lastSpeaker.sentence > 1) lastSpeaker = null;
       continue;
     }
     const inQuote = (o: number) => mine.some((q) => o >= q.start && o < q.end);
@@ -275,8 +275,18 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
         const named = comma ? refs.find((r) => r.actor && r.m.kind === "person" && !r.m.modifier && r.m.end <= comma.start && comma.start - r.m.end <= 1) : undefined;
         if (named && hasSpeech) speaker = fromRef(named);
       }
+      // 3a. "Laut X dürfe …", "X zufolge": the cited source speaks.
+      if (!speaker) {
+        const cited = refs.find((r) => {
+          if (!r.actor || r.m.kind !== "person" || r.m.modifier || inQuote(r.m.start)) return false;
+          const wi = wordIndex(words, r.m.start);
+          const endWi = wordIndex(words, r.m.end - 1);
+          return words[wi - 1]?.f === "laut" || words[endWi + 1]?.f === "zufolge";
+        });
+        if (cited) speaker = fromRef(cited);
+      }
       // 3. A partial quote in a sentence of saying.
-      if (!speaker && beforeWords.length && (hasSpeech || KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()))) {
+      if (!speaker && beforeWords.length && (hasSpeech || (KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()) || frame.some((w) => isKonjunktiv(words, w.i))))) {
         const verbAfter = speechIdx.find((vi) => words[vi]!.start > q.end);
         const verbBefore = speechIdx.filter((vi) => words[vi]!.end < q.start);
         const lastBefore = verbBefore[verbBefore.length - 1];
@@ -290,7 +300,7 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
         speaker = lastSpeaker.s;
       }
       // 5. A partial quote in reported speech with no speaker of its own continues the previous speaker's words.
-      if (!speaker && KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()) && lastSpeaker && s.index - lastSpeaker.sentence <= 2) {
+      if (!speaker && (KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()) || frame.some((w) => isKonjunktiv(words, w.i))) && lastSpeaker && s.index - lastSpeaker.sentence <= 2) {
         speaker = lastSpeaker.s;
       }
       if (!speaker) continue;
@@ -320,7 +330,7 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
         if (words[from]?.f === "dass") from += 1;
       }
       const clause = from < to && words[from] && words[to - 1] ? text.slice(words[from]!.start, words[to - 1]!.end) : "";
-      if (speaker && clause && before.length && KONJUNKTIV.test(clause.toLowerCase()) && clause.split(/\s+/).length >= 4) {
+      if (speaker && clause && before.length && (KONJUNKTIV.test(clause.toLowerCase()) || words.slice(from, to).some((w) => isKonjunktiv(words, w.i))) && clause.split(/\s+/).length >= 4) {
         out.push({
           speaker: speaker.key, speakerLabel: speaker.label || "unbekannt", text: clause.replace(/[.\s]+$/, ""), mode: "indirect",
           mention: { start: words[from]!.start, end: words[to - 1]!.end, text: clause, sentence: s.index }, saidOn, speakerActor: speaker.actor,
@@ -331,7 +341,7 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
 
     if (sentenceSpeaker) lastSpeaker = { s: sentenceSpeaker, sentence: s.index };
     else if (speechIdx.length && firstPerson) lastSpeaker = { s: fromRef(firstPerson), sentence: s.index };
-    else if (!KONJUNKTIV.test(s.text.toLowerCase()) && !mine.length) lastSpeaker = lastSpeaker && s.index - lastSpeaker.sentence <= 1 ? lastSpeaker : null;
+    else if (!(KONJUNKTIV.test(s.text.toLowerCase()) || words.some((w) => isKonjunktiv(words, w.i))) && !mine.length) lastSpeaker = lastSpeaker && s.index - lastSpeaker.sentence <= 1 ? lastSpeaker : null;
     if (firstPerson) lastPerson = { key: firstPerson.actor!, label: firstPerson.m.name, sentence: s.index };
     const media = refs.filter((r) => r.m.kind === "media" && r.actor).pop();
     if (media) lastMedia = { key: media.actor!, label: media.m.name, sentence: s.index };
