@@ -242,7 +242,9 @@ export function extractPositions(input: PositionInput): Position[] {
         const inScope = atts.filter((a) => scope[a.word] === scope[cw] && !(a.word >= cw && a.word < wordAtChar(cue.to - 1) + 1));
         // Without an attitude word, a claim in reported speech asserts what the cue names ("Teheran werde nur über
         // sein Nuklearprogramm verhandeln, sagte …").
-        if (!inScope.length && reported) inScope.push({ word: cw, sw: ASSERT, negated: false });
+        // So does a cue inside a direct quote ("Das heißt: keine Anreicherung", sagte Leavitt).
+        const quoted = sQuotes.some((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
+        if (!inScope.length && (reported || quoted)) inScope.push({ word: cw, sw: ASSERT, negated: false });
         if (!inScope.length) continue;
         // A modal ("müsse") governs the attitude verb of its clause ("müsse verhindert werden"): that verb decides.
         const full = inScope.filter((a) => !MODAL.test(words[a.word]!.f));

@@ -123,7 +123,7 @@ function knownPersonBySound(lex: Lexicon, name: string): string | undefined {
 // ------------------------------------------------------------------------------------------ helpers
 
 const LOCATIVE = new Set(["in", "im", "ins", "nach", "aus", "bei", "beim", "nahe", "innerhalb", "ausserhalb", "richtung", "nordlich", "sudlich", "ostlich", "westlich"]);
-const SKIPPABLE = /^(?:der|die|das|dem|den|des|einer|einem|eines|hauptstadt|iranischen|\p{L}+(?:en|er|es|e))$/u;
+const SKIPPABLE = /^(?:der|die|das|dem|den|des|einer|einem|eines|hauptstadt|\p{L}+(?:en|er|es|e))$/u;
 
 /**
  * The locative preposition a mention follows, possibly across an article, adjectives and a genitive before
