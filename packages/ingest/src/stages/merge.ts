@@ -171,6 +171,11 @@ function spanOf(date: FuzzyDate | null | undefined): [string, string] | null {
 
 const overlaps = (a: [string, string], b: [string, string]) => a[0] <= b[1] && b[0] <= a[1];
 
+/** Two directed reports agree on who acted: a common initiator, or one's initiator among the other's participants. */
+function sharesInitiator(a: { initiators: Set<string>; actors: Set<string> }, b: { initiators: Set<string>; actors: Set<string> }): boolean {
+  return [...a.initiators].some((x) => b.initiators.has(x) || b.actors.has(x)) || [...b.initiators].some((x) => a.actors.has(x));
+}
+
 /** Families whose events have a direction: two different initiators are two events. */
 const DIRECTED_FAMILIES = new Set(["attack", "threat", "accusation", "request", "rejection", "coercion", "protest", "mobilization"]);
 
@@ -196,7 +201,9 @@ function affinity(a: Report, b: Report): number {
   const st = new Set([a.event.status, b.event.status]);
   if (st.has("cancelled") && st.has("reported")) return 0;
   if (a.span && b.span && !overlaps(a.span, b.span)) return 0;
-  if (DIRECTED_FAMILIES.has(a.family) && a.initiators.size && b.initiators.size && ![...a.initiators].some((x) => b.initiators.has(x))) return 0;
+  // A joint attack told from one side ("israelische und amerikanische Angriffe" / "US-Angriffe") shares an initiator,
+  // or names the other report's initiator among its participants.
+  if (DIRECTED_FAMILIES.has(a.family) && a.initiators.size && b.initiators.size && !sharesInitiator(a, b)) return 0;
   // Two different places (neither lying in the other's country) are two happenings.
   if (a.places.size && b.places.size && !placesAgree(a.places, b.places)) return 0;
   const sharedActors = shared(a.actors, b.actors);
@@ -273,6 +280,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
   // apart, a cancelled and a held meeting, or two places.
   interface ClusterState {
     initiators: Set<string>;
+    actors: Set<string>;
     span: [string, string] | null;
     statuses: Set<string>;
     places: Set<string>;
@@ -283,13 +291,13 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     let st = state.get(root);
     if (!st) {
       const r = reports[i]!;
-      st = { initiators: new Set(r.initiators), span: r.span, statuses: new Set([r.event.status]), places: new Set(r.places) };
+      st = { initiators: new Set(r.initiators), actors: new Set(r.actors), span: r.span, statuses: new Set([r.event.status]), places: new Set(r.places) };
       state.set(root, st);
     }
     return st;
   };
   const joinable = (a: ClusterState, b: ClusterState, family: string): [string, string] | null | false => {
-    if (DIRECTED_FAMILIES.has(family) && a.initiators.size && b.initiators.size && ![...a.initiators].some((x) => b.initiators.has(x))) return false;
+    if (DIRECTED_FAMILIES.has(family) && a.initiators.size && b.initiators.size && !sharesInitiator(a, b)) return false;
     const st = new Set([...a.statuses, ...b.statuses]);
     if (st.has("cancelled") && st.has("reported")) return false;
     if (a.places.size && b.places.size && !placesAgree(a.places, b.places)) return false;
@@ -308,7 +316,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
       const span = joinable(a, b, r.family);
       if (span !== false) {
         const merged: ClusterState = {
-          initiators: new Set([...a.initiators, ...b.initiators]), span,
+          initiators: new Set([...a.initiators, ...b.initiators]), actors: new Set([...a.actors, ...b.actors]), span,
           statuses: new Set([...a.statuses, ...b.statuses]), places: new Set([...a.places, ...b.places]),
         };
         uf.union(String(twin), String(i));
@@ -339,7 +347,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
       const span = joinable(a, b, r.family);
       if (span === false) continue;
       const merged: ClusterState = {
-        initiators: new Set([...a.initiators, ...b.initiators]), span,
+        initiators: new Set([...a.initiators, ...b.initiators]), actors: new Set([...a.actors, ...b.actors]), span,
         statuses: new Set([...a.statuses, ...b.statuses]), places: new Set([...a.places, ...b.places]),
       };
       uf.union(String(j), String(i));

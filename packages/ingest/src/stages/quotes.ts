@@ -19,6 +19,8 @@
 import type { DateMention } from "../pipeline/types.ts";
 import type { Quote, Sentence } from "@lagebild/model";
 import demonymData from "../../data/demonyms.json" with { type: "json" };
+import mediaData from "../../data/media.json" with { type: "json" };
+import officeData from "../../data/offices.json" with { type: "json" };
 import speechData from "../../data/speech.json" with { type: "json" };
 import { fold, isKonjunktiv, type Word, wordIndexAt, wordsOf } from "../text.ts";
 import type { Ref, Resolution } from "./resolve.ts";
@@ -45,7 +47,9 @@ const PRONOUN_OBJ = new Set(["ihn", "ihm", "ihr"]);
 const KONJUNKTIV = /(?:^|[^\p{L}])(?:sei|seien|seiest|habe|hätten|werde|würden|würde|könne|könnten|müsse|müssten|wolle|solle|gebe|gäbe|stehe|liege|gehe|bleibe|prüfe|brauche|wisse)(?![\p{L}])/u;
 const PREP = /^(?:auf|in|im|bei|gegenuber|uber|mit|nach|an|am|fur|aus|zu|zum|zur|unter)$/;
 const STOP_LABEL = new Set(["gegenüber", "gegenuber", "von", "vom", "laut", "auf", "am", "im", "in", "bei", "mit", "und", "hinzu", "mit", "nach", "zu", "zufolge", "dem", "der"]);
-const EPITHET = /^(?:der|die) (?:republikaner|demokrat|politiker|präsident|prasident|minister|ministerin|regierungschef|staatschef|kanzler|premier|ministerpräsident|ministerprasident|us-präsident|us-prasident|außenminister|aussenminister|diplomat|analyst|experte|general)$/;
+/** "der Republikaner", "die Ministerin": an epithet (data/offices.json) standing for the person named last. */
+const EPITHET_NOUNS = new Set([...officeData.epithets, "us-präsident", "analyst", "experte", "general"].map(fold));
+const EPITHET = { test: (label: string) => /^(?:der|die) (\S+)$/.exec(label)?.slice(1).some((x) => EPITHET_NOUNS.has(x)) === true };
 
 /** Nouns for a person of a nation ("der Portugiese", "die Iranerin"), derived from the demonym adjectives: an epithet. */
 const NATIONALITY = new Set<string>([
@@ -350,7 +354,8 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
 }
 
 const ARTICLE_DEF = new Set(["das", "die", "der", "dem", "den"]);
-const MEDIA_NOUN = /^(?:portal|onlineportal|nachrichtenportal|blatt|zeitung|sender|fernsehsender|agentur|nachrichtenagentur|nachrichtenseite|magazin|medium|website)$/;
+const MEDIA_NOUN_SET = new Set([...mediaData.mediaNouns, "blatt", "medium"].map(fold));
+const MEDIA_NOUN = { test: (f: string) => MEDIA_NOUN_SET.has(f) };
 
 /** The word before a mention, skipping articles and adjectives (its governing preposition, if any). */
 function prepOf(words: Word[], offset: number): string {
