@@ -244,7 +244,12 @@ export function extractPositions(input: PositionInput): Position[] {
         // sein Nuklearprogramm verhandeln, sagte …").
         // So does a cue inside a direct quote ("Das heißt: keine Anreicherung", sagte Leavitt).
         const quoted = sQuotes.some((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
-        if (!inScope.length && (reported || quoted)) inScope.push({ word: cw, sw: ASSERT, negated: false });
+        // The assertion is negated by a negation in the cue's clause ("werde weder in Genf noch anderswo gesprochen").
+        if (!inScope.length && (reported || quoted)) {
+          const cl = clauseOf[cw]!;
+          const negated = words.some((w, i) => clauseOf[i] === cl && NEGATION.test(w.f) && !cue.negators.includes(i));
+          inScope.push({ word: cw, sw: ASSERT, negated });
+        }
         if (!inScope.length) continue;
         // A modal ("müsse") governs the attitude verb of its clause ("müsse verhindert werden"): that verb decides.
         const full = inScope.filter((a) => !MODAL.test(words[a.word]!.f));
@@ -351,6 +356,13 @@ function holderOf(
   // Reported speech: "laut X", "X zufolge", "…, so X", else the speaker of the indirect quote.
   const cited = citedIn(words, refs);
   if (cited) return cited;
+  // An attitude verb with a subject of its own in its clause ("solange Israel … mit Angriffen drohten") is that
+  // subject's, even in reported speech; otherwise the reporter of the indirect speech holds it.
+  if (att.sw !== ASSERT) {
+    const own = clauseOf[att.word]!;
+    const subj = subjectIn(words, refs.filter((r) => !quotes.some((x) => r.m.start >= x.mention.start && r.m.start < x.mention.end)), clauseOf.indexOf(own), clauseOf.lastIndexOf(own) + 1);
+    if (subj && indirect.length) return subj;
+  }
   const iq = indirect.find((x) => x.speakerActor || x.speaker);
   if (iq) return iq.speakerActor ?? iq.speaker;
   // Subject of the attitude word's clause, else of the clauses before it, nearest first.
