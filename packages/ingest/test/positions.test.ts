@@ -39,6 +39,22 @@ describe("extractPositions", () => {
     ]);
   });
 
+  it("matches cues as word patterns: inflections, compounds, articles and possessives between words", () => {
+    expect(positions("Teheran werde allein über sein Nuklearprogramm verhandeln, sagte Außenminister Abbas Araghtschi.")).toContain("state:IR scope support offer");
+    expect(positions("Die US-Regierung dringt auf eine umfassende Vereinbarung.")).toEqual(["state:US scope oppose demand"]);
+  });
+
+  it("reads a negated cue as its opposite and counts a shared negation once", () => {
+    expect(positions("Die USA fordern keine Anreicherung.")).toEqual(["state:US enrichment support reject"]);
+    expect(positions("Israel nannte jede Einigung ohne vollständiges Ende der Urananreicherung inakzeptabel.")).toEqual(["state:IL enrichment support reject"]);
+    expect(positions("Der Iran verzichtet nach Angaben aus Teheran nicht auf die Anreicherung.")).toEqual(["state:IR enrichment oppose concede"]);
+  });
+
+  it("takes the cited source as the holder of reported speech", () => {
+    expect(positions("Sollte Teheran die Anreicherung fortsetzen, seien Angriffe möglich, so Trump.")).toContain("person:donald-trump military support demand");
+    expect(positions("US-Präsident Donald Trump schloss militärische Gewalt erneut nicht aus.")).toContain("state:US military support threat");
+  });
+
   it("works with any dossier given as data, with no issue id in code", () => {
     const dossier = Dossier.parse({
       id: "test-arctic", name: "Arctic fishing", issues: [
