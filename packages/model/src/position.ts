@@ -9,7 +9,11 @@ export const Issue = z.object({
   id: IssueId,
   label: z.string().min(1),
   proposition: z.string().min(1),
-  /** Cue terms (lower-case stems or phrases) that signal the issue in a sentence. */
+  /**
+   * Cue terms (lower-case stems or phrases) that signal the issue in a sentence. A cue starting with `!` names the
+   * opposite of the proposition (e.g. `!alle themen` for "talks limited to the nuclear programme"): support for it
+   * counts as opposition to the issue. Strip the `!` before showing a cue.
+   */
   cues: z.array(z.string().min(1)).min(1),
 });
 export type Issue = z.infer<typeof Issue>;
