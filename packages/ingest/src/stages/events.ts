@@ -234,6 +234,8 @@ export function extractEvents(input: EventInput): Event[] {
       for (let k = c.from; k < f.end; k++) if (NEGATION.test(words[k]!.f) && words[k + 1]?.f !== "nur") negated = true;
       if (t.pos === "verb" && negated) {
         if (kind === "agree" && /^(?:zugestimmt|zustimm|stimm|akzeptier)/.test(words[f.w]!.f)) kind = "reject";
+        // Not giving something up ("auf das man nie verzichten werde") rejects the demand.
+        else if (kind === "concede" && /^verzicht/.test(words[f.w]!.f)) kind = "reject";
         else continue;
       }
 
