@@ -1,4 +1,4 @@
-// Runs the integration suite against the embedded Postgres, and again against TEST_DATABASE_URL when it is set,
+// Runs a package's vitest suite against the embedded Postgres, and again against TEST_DATABASE_URL when it is set,
 // so both servers (e.g. PostgreSQL 18 from npm and the machine's PostgreSQL 15) are exercised in one `test` run.
 import { spawnSync } from "node:child_process";
 
@@ -9,7 +9,7 @@ if (external) runs.push({ label: `TEST_DATABASE_URL (${external.replace(/\/\/[^@
 
 let failed = false;
 for (const run of runs) {
-  console.log(`\n— db tests against ${run.label}`);
+  console.log(`\n— tests against ${run.label}`);
   const res = spawnSync("pnpm", args, { stdio: "inherit", env: run.env });
   if (res.status !== 0) failed = true;
 }
