@@ -32,6 +32,12 @@ describe("extractEvents", () => {
     expect(events("Beide Seiten könnten sich schon bald in der Türkei treffen.")[0]).toMatchObject({ kind: "consult", status: "hypothetical", date: null });
   });
 
+  it("places events in smaller cities and regions of international news (Balkans, Sudan, Ukraine)", () => {
+    expect(events("Die Armee beschoss am Sonntag Dörfer bei Mitrovica.")[0]).toMatchObject({ kind: "attack", places: ["place:mitrovica"] });
+    expect(events("Milizen griffen am Dienstag Stellungen in Nord-Kordofan an.")[0]!.places).toEqual(["place:kordofan"]);
+    expect(events("Russland griff in der Nacht Krywyj Rih mit Raketen an.")[0]!.places).toEqual(["place:krywyj-rih"]);
+  });
+
   it("gives the mediator its role", () => {
     const [e] = events("Nach einer ersten Verhandlungsrunde im Oman unter Vermittlung Katars halten sich die USA und der Iran weitere Gespräche offen.");
     expect(e).toMatchObject({ kind: "negotiate", places: ["country:OM"] });
