@@ -38,6 +38,20 @@ describe("extractEvents", () => {
     expect(events("Russland griff in der Nacht Krywyj Rih mit Raketen an.")[0]!.places).toEqual(["place:krywyj-rih"]);
   });
 
+  it("makes events of arrivals, arrests, incidents at sea, votes on resolutions and the start of a war", () => {
+    expect(events("Die Gesandte traf am Mittwochabend in Wien ein.")[0]).toMatchObject({ kind: "consult", places: ["place:wien"], date: { value: "2026-02-04" } });
+    expect(events("Die Polizei nahm am Samstag in Belgrad drei Aktivisten fest.")[0]).toMatchObject({ kind: "crackdown", places: ["place:belgrad"], date: { value: "2026-01-31" } });
+    expect(events("Zwei Schnellboote näherten sich der Fregatte bis auf 200 Meter.")[0]).toMatchObject({ kind: "threaten" });
+    expect(events("Die Abstimmung über den Resolutionsentwurf findet am Donnerstag statt.")[0]).toMatchObject({ kind: "agree", date: { value: "2026-02-05" } });
+    expect(events("Im April 2023 begann der Krieg im Sudan.")[0]).toMatchObject({ kind: "attack", places: ["country:SD"], date: { value: "2023-04" } });
+    expect(events("Der Krieg im Sudan ist eine Katastrophe.")).toEqual([]);
+  });
+
+  it("makes a rejection of a statement to the media that calls something unacceptable", () => {
+    const [e] = events("Der Senator sagte dem Sender CNN am Dienstag, ein solcher Kompromiss sei inakzeptabel.");
+    expect(e).toMatchObject({ kind: "reject", date: { value: "2026-02-03" } });
+  });
+
   it("gives the mediator its role", () => {
     const [e] = events("Nach einer ersten Verhandlungsrunde im Oman unter Vermittlung Katars halten sich die USA und der Iran weitere Gespräche offen.");
     expect(e).toMatchObject({ kind: "negotiate", places: ["country:OM"] });
