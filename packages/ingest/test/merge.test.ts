@@ -55,6 +55,17 @@ describe("mergeEvents", () => {
     expect(protest.conflicts.map((f) => f.value).sort()).toEqual(["Tausende", "Tausende, wenn nicht sogar Zehntausende"]);
   });
 
+  it("merges talks told with their date and, two weeks later, only as 'vor eineinhalb Wochen' or in the pluperfect", () => {
+    const a = graph("a.txt", "Stand: 03.03.2026\nDie erste Gesprächsrunde hatte am 2. März in Belgrad stattgefunden.");
+    const b = graph("b.txt", "Stand: 14.03.2026\nDie erste Gesprächsrunde hatte vor eineinhalb Wochen in Belgrad stattgefunden.");
+    const merged = mergeEvents([a, b]).filter((e) => e.kind === "negotiate");
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ date: { value: "2026-03-02" }, places: ["place:belgrad"] });
+    // Told in the present tense, a report dated only by its day does not reach back two weeks.
+    const c = graph("c.txt", "Stand: 14.03.2026\nIn Belgrad gibt es eine erste Gesprächsrunde.");
+    expect(mergeEvents([a, c]).filter((e) => e.kind === "negotiate").length).not.toBe(1);
+  });
+
   it("does not merge a cancelled meeting with one that took place", () => {
     const a = graph("a.txt", "Stand: 04.02.2026\nDie für Freitag geplanten Verhandlungen zwischen Serbien und dem Kosovo in Brüssel wurden abgesagt.");
     const b = graph("b.txt", text2);

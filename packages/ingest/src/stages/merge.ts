@@ -160,11 +160,17 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return union ? inter / union : 0;
 }
 
-function spanOf(date: FuzzyDate | null | undefined): [string, string] | null {
+/**
+ * A report told as further back than the last days ("vor eineinhalb Wochen", "vergangene Woche", the pluperfect
+ * "hatte … stattgefunden") but dated only by its publication day may lie up to three weeks back.
+ */
+const EARLIER = /\bvor (einer|eineinhalb|anderthalb|zwei|drei|\d+) wochen?\b|\b(vergangene|letzte|vorige)n? woche\b|\b(hatte|hatten|war|waren)\b[^,;.]{0,80}\b(stattgefunden|getroffen|verhandelt|begonnen|gesprochen|zusammengekommen)\b/;
+
+function spanOf(date: FuzzyDate | null | undefined, evidence = ""): [string, string] | null {
   if (!date) return null;
   if (date.resolution.kind === "inferred" && date.resolution.rule === "publication-date") {
     const day = date.value.length >= 10 ? date.value : dateSpan(date.value)[1];
-    return [addDays(day, -10), day];
+    return [addDays(day, EARLIER.test(fold(evidence)) ? -21 : -10), day];
   }
   return dateSpan(date.value);
 }
@@ -248,7 +254,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
         actors,
         initiators: new Set(e.participants.filter((p) => p.role === "initiator").map((p) => unified.globalKey(h, p.actor))),
         places: new Set(e.places),
-        span: spanOf(e.date),
+        span: spanOf(e.date, e.evidence.map((x) => x.text).join(" ")),
         explicit: !!e.date && e.date.resolution.kind !== "inferred",
         words: wordSet(e.evidence.map((x) => x.text).join(" ")),
         figures: new Set((e.figures ?? []).map((f) => f.what)),
