@@ -52,6 +52,13 @@ describe("extractEvents", () => {
     expect(e).toMatchObject({ kind: "reject", date: { value: "2026-02-03" } });
   });
 
+  it("gives a stance told in reported speech without a subject of its own to the speaker", () => {
+    const [e] = events("Auf die Souveränität über den Norden werde man niemals verzichten, sagte Aleksandar Vučić am Freitag.");
+    expect(e).toMatchObject({ kind: "reject", participants: [{ actor: "person:aleksandar-vucic", role: "initiator" }] });
+    const [d] = events("Der serbische Präsident Aleksandar Vučić sagte, ein solcher Plan sei inakzeptabel.");
+    expect(d).toMatchObject({ kind: "reject", participants: [{ actor: "person:aleksandar-vucic", role: "initiator" }] });
+  });
+
   it("gives the mediator its role", () => {
     const [e] = events("Nach einer ersten Verhandlungsrunde im Oman unter Vermittlung Katars halten sich die USA und der Iran weitere Gespräche offen.");
     expect(e).toMatchObject({ kind: "negotiate", places: ["country:OM"] });

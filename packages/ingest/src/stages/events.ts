@@ -24,6 +24,7 @@
 import { eventKindInfo, type Event, type EventKind, type EventStatus, type Figure, type FuzzyDate, type Participant, type ParticipantRole, type Published, type Sentence } from "@lagebild/model";
 import type { Cleaned, DateMention } from "../pipeline/types.ts";
 import triggerData from "../../data/event-triggers.json" with { type: "json" };
+import speechData from "../../data/speech.json" with { type: "json" };
 import { fold, type Word, wordIndexAt, wordsOf } from "../text.ts";
 import type { Ref, Resolution } from "./resolve.ts";
 
@@ -63,6 +64,9 @@ const PLANNED = new RegExp(fold(triggerData.status.planned));
 const CANCELLED = new RegExp(fold(triggerData.status.cancelled));
 const HYPOTHETICAL = new RegExp(triggerData.status.hypothetical);
 const EVENTIVE = new Set<string>(triggerData.eventiveNouns);
+const SPEECH_VERBS = new Set<string>(speechData.verbs.map(fold));
+/** Kinds of a stance: told in reported speech without a subject of their own, the speaker holds them. */
+const STANCE_KINDS = new Set<EventKind>(["reject", "threaten", "demand", "appeal", "accuse", "concede", "support"]);
 const TOPICAL = new Set<string>(triggerData.participantsAloneMakeNoEvent);
 const ATTRIBUTIVE_BEFORE = new Set(["der", "die", "das", "dem", "den", "des", "einer", "einem", "einen", "eines", "ein", "eine"]);
 const DIRECTED = new Set<EventKind>(["threaten", "attack", "accuse", "demand", "appeal", "sanction", "crackdown", "reject"]);
@@ -372,6 +376,18 @@ export function extractEvents(input: EventInput): Event[] {
           const had = participants.findIndex((p) => p.actor === st);
           if (had >= 0) participants.splice(had, 1);
           participants.unshift({ actor: st, role: "initiator" });
+        }
+      }
+      // A stance in reported speech with no subject of its own ("…, auf das man nie verzichten werde, sagte Ghalibaf")
+      // is the speaker's: the actor right after the verb of saying, else the subject before it in its clause.
+      if (STANCE_KINDS.has(kind) && !participants.some((p) => p.role === "initiator")) {
+        const v = words.findIndex((w, k) => SPEECH_VERBS.has(w.f) && clauseOfWord[k] !== f.clause);
+        if (v >= 0) {
+          const vc = clauses[clauseOfWord[v]!]!;
+          const after = refs.find((r) => usable(r) && (r.m.kind === "person" || r.m.kind === "state" || r.m.kind === "organisation") && wordAt(r.m.start) > v && wordAt(r.m.start) <= v + 3);
+          const before = refs.filter((r) => usable(r) && (r.m.kind === "person" || r.m.kind === "state" || r.m.kind === "organisation") && inRange(r, vc.from, v) && !OBJECT_CASE.has(words[wordAt(r.m.start) - 1]?.f ?? "")).shift();
+          const speaker = after ?? before;
+          if (speaker && !participants.some((p) => p.actor === speaker.actor)) participants.unshift({ actor: speaker.actor!, role: "initiator" });
         }
       }
       // "beide Seiten" are the two parties of the last event told with several.
