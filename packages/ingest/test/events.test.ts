@@ -59,6 +59,13 @@ describe("extractEvents", () => {
     expect(d).toMatchObject({ kind: "reject", participants: [{ actor: "person:aleksandar-vucic", role: "initiator" }] });
   });
 
+  it("dates a speaker's stance by the day the sentence before told of that speaker", () => {
+    const text = "Aleksandar Vučić schlug am Donnerstag einen scharfen Ton an. Auf den Norden werde man niemals verzichten, sagte Vučić.";
+    expect(events(text)[0]).toMatchObject({ kind: "reject", date: { value: "2026-02-05" } });
+    const other = "Edi Rama schlug am Donnerstag einen scharfen Ton an. Auf den Norden werde man niemals verzichten, sagte Vučić.";
+    expect(events(other)[0]).toMatchObject({ kind: "reject", date: { value: "2026-02-06", resolution: { rule: "publication-date" } } });
+  });
+
   it("gives the mediator its role", () => {
     const [e] = events("Nach einer ersten Verhandlungsrunde im Oman unter Vermittlung Katars halten sich die USA und der Iran weitere Gespräche offen.");
     expect(e).toMatchObject({ kind: "negotiate", places: ["country:OM"] });

@@ -378,6 +378,7 @@ export function extractEvents(input: EventInput): Event[] {
           participants.unshift({ actor: st, role: "initiator" });
         }
       }
+      let speechSpeaker: string | undefined;
       // A stance in reported speech with no subject of its own ("…, auf das man nie verzichten werde, sagte Ghalibaf")
       // is the speaker's: the actor right after the verb of saying, else the subject before it in its clause.
       if (STANCE_KINDS.has(kind) && !participants.some((p) => p.role === "initiator")) {
@@ -388,6 +389,7 @@ export function extractEvents(input: EventInput): Event[] {
           const before = refs.filter((r) => usable(r) && (r.m.kind === "person" || r.m.kind === "state" || r.m.kind === "organisation") && inRange(r, vc.from, v) && !OBJECT_CASE.has(words[wordAt(r.m.start) - 1]?.f ?? "")).shift();
           const speaker = after ?? before;
           if (speaker && !participants.some((p) => p.actor === speaker.actor)) participants.unshift({ actor: speaker.actor!, role: "initiator" });
+          if (speaker) speechSpeaker = speaker.actor;
         }
       }
       // "beide Seiten" are the two parties of the last event told with several.
@@ -439,6 +441,13 @@ export function extractEvents(input: EventInput): Event[] {
         const earlier = sentenceEvents.filter((e) => e.date && e.date.resolution.rule !== "publication-date").pop();
         const prior = earlier ? { sentence: s.index, date: earlier.date! } : lastDated.filter((x) => x.sentence >= s.index - 2 && x.sentence < s.index).pop();
         if (prior) date = { ...prior.date, resolution: { ...prior.date.resolution, kind: "inferred", rule: "inherited-from-previous-event" } };
+      }
+      if (!date && speechSpeaker && status === "reported") {
+        // "X schlug am Donnerstag einen harten Ton an. …, sagte X": the speaker's words belong to the day just told of them.
+        const prevDates = datesBySentence.get(s.index - 1) ?? [];
+        if (prevDates.length === 1 && (refsBySentence.get(s.index - 1) ?? []).some((r) => r.actor === speechSpeaker)) {
+          date = { ...prevDates[0]!.date, resolution: { ...prevDates[0]!.date.resolution, kind: "inferred", rule: "inherited-from-previous-event" } };
+        }
       }
       if (!date && status === "reported" && published) {
         date = { value: published.value, precision: published.precision, resolution: { kind: "inferred", rule: "publication-date", anchor: published.value } };
