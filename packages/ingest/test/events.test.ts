@@ -66,6 +66,13 @@ describe("extractEvents", () => {
     expect(events(other)[0]).toMatchObject({ kind: "reject", date: { value: "2026-02-06", resolution: { rule: "publication-date" } } });
   });
 
+  it("marks as planned a happening whose own date lies after the publication day", () => {
+    const [agreed, talks] = events("Serbien und der Kosovo hatten in Brüssel vereinbart, Mitte März erneut zu verhandeln.");
+    expect(agreed).toMatchObject({ kind: "agree", status: "reported" });
+    expect(talks).toMatchObject({ kind: "negotiate", status: "planned", date: { value: "2026-03" } });
+    expect(events("Serbien und der Kosovo verhandelten im Januar in Brüssel.")[0]).toMatchObject({ status: "reported", date: { value: "2026-01" } });
+  });
+
   it("gives the mediator its role", () => {
     const [e] = events("Nach einer ersten Verhandlungsrunde im Oman unter Vermittlung Katars halten sich die USA und der Iran weitere Gespräche offen.");
     expect(e).toMatchObject({ kind: "negotiate", places: ["country:OM"] });

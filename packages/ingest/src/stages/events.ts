@@ -21,7 +21,7 @@
  * - figures ("Tausende, wenn nicht sogar Zehntausende Menschen getötet") from its sentence or a following
  *   "Dabei …" sentence, kept per source so merge can flag conflicts.
  */
-import { eventKindInfo, type Event, type EventKind, type EventStatus, type Figure, type FuzzyDate, type Participant, type ParticipantRole, type Published, type Sentence } from "@lagebild/model";
+import { dateSpan, eventKindInfo, type Event, type EventKind, type EventStatus, type Figure, type FuzzyDate, type Participant, type ParticipantRole, type Published, type Sentence } from "@lagebild/model";
 import type { Cleaned, DateMention } from "../pipeline/types.ts";
 import triggerData from "../../data/event-triggers.json" with { type: "json" };
 import speechData from "../../data/speech.json" with { type: "json" };
@@ -452,6 +452,9 @@ export function extractEvents(input: EventInput): Event[] {
       if (!date && status === "reported" && published) {
         date = { value: published.value, precision: published.precision, resolution: { kind: "inferred", rule: "publication-date", anchor: published.value } };
       }
+      // A happening whose own date (in its own clause) lies wholly after the publication day has not happened yet
+      // ("vereinbart, Anfang März erneut zu verhandeln").
+      if (date && candidates.length && status === "reported" && published && date.resolution.kind !== "inferred" && published.value.length >= 10 && dateSpan(date.value)[0] > published.value) status = "planned";
       if (date && (status === "planned" || status === "hypothetical") && date.resolution.rule === "publication-date") date = null;
 
       if (FIGURE_FAMILIES.has(family(kind))) figures ??= figuresFor(s, sentences[s.index + 1], input.article);
