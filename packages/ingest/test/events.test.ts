@@ -40,6 +40,8 @@ describe("extractEvents", () => {
 
   it("makes events of arrivals, arrests, incidents at sea, votes on resolutions and the start of a war", () => {
     expect(events("Die Gesandte traf am Mittwochabend in Wien ein.")[0]).toMatchObject({ kind: "consult", places: ["place:wien"], date: { value: "2026-02-04" } });
+    expect(events("Der Außenminister landete am Dienstagmorgen in Pristina.")[0]).toMatchObject({ kind: "consult", places: ["place:pristina"], date: { value: "2026-02-03" } });
+    expect(events("Eine Rakete landete am Dienstag in einem Feld bei Charkiw.").map((e) => e.kind)).not.toContain("consult");
     expect(events("Die Polizei nahm am Samstag in Belgrad drei Aktivisten fest.")[0]).toMatchObject({ kind: "crackdown", places: ["place:belgrad"], date: { value: "2026-01-31" } });
     expect(events("Zwei Schnellboote näherten sich der Fregatte bis auf 200 Meter.")[0]).toMatchObject({ kind: "threaten" });
     expect(events("Die Abstimmung über den Resolutionsentwurf findet am Donnerstag statt.")[0]).toMatchObject({ kind: "agree", date: { value: "2026-02-05" } });
