@@ -75,6 +75,11 @@ describe("extractEvents", () => {
     expect(events("Serbien und der Kosovo verhandelten im Januar in Brüssel.")[0]).toMatchObject({ status: "reported", date: { value: "2026-01" } });
   });
 
+  it("counts the speaker among the parties of talks told in the speaker's words with no party named", () => {
+    const [e] = events("Aleksandar Vučić schrieb auf X, die nächste Gesprächsrunde solle Ende März stattfinden.");
+    expect(e).toMatchObject({ kind: "negotiate", status: "planned", participants: [{ actor: "person:aleksandar-vucic", role: "participant" }] });
+  });
+
   it("gives the mediator its role", () => {
     const [e] = events("Nach einer ersten Verhandlungsrunde im Oman unter Vermittlung Katars halten sich die USA und der Iran weitere Gespräche offen.");
     expect(e).toMatchObject({ kind: "negotiate", places: ["country:OM"] });

@@ -381,15 +381,18 @@ export function extractEvents(input: EventInput): Event[] {
       let speechSpeaker: string | undefined;
       // A stance in reported speech with no subject of its own ("…, auf das man nie verzichten werde, sagte Ghalibaf")
       // is the speaker's: the actor right after the verb of saying, else the subject before it in its clause.
-      if (STANCE_KINDS.has(kind) && !participants.some((p) => p.role === "initiator")) {
+      // Talks told in a speaker's words with no party named ("die nächste Runde solle Anfang März stattfinden, schrieb X")
+      // have the speaker among their parties.
+      const talks = (kind === "negotiate" || kind === "consult") && !participants.length;
+      if ((STANCE_KINDS.has(kind) && !participants.some((p) => p.role === "initiator")) || talks) {
         const v = words.findIndex((w, k) => SPEECH_VERBS.has(w.f) && clauseOfWord[k] !== f.clause);
         if (v >= 0) {
           const vc = clauses[clauseOfWord[v]!]!;
           const after = refs.find((r) => usable(r) && (r.m.kind === "person" || r.m.kind === "state" || r.m.kind === "organisation") && wordAt(r.m.start) > v && wordAt(r.m.start) <= v + 3);
           const before = refs.filter((r) => usable(r) && (r.m.kind === "person" || r.m.kind === "state" || r.m.kind === "organisation") && inRange(r, vc.from, v) && !OBJECT_CASE.has(words[wordAt(r.m.start) - 1]?.f ?? "")).shift();
           const speaker = after ?? before;
-          if (speaker && !participants.some((p) => p.actor === speaker.actor)) participants.unshift({ actor: speaker.actor!, role: "initiator" });
-          if (speaker) speechSpeaker = speaker.actor;
+          if (speaker && !participants.some((p) => p.actor === speaker.actor)) participants.unshift({ actor: speaker.actor!, role: talks ? "participant" : "initiator" });
+          if (speaker && !talks) speechSpeaker = speaker.actor;
         }
       }
       // "beide Seiten" are the two parties of the last event told with several.
