@@ -80,6 +80,10 @@ describe("extractEvents", () => {
     expect(e).toMatchObject({ kind: "negotiate", status: "planned", participants: [{ actor: "person:aleksandar-vucic", role: "participant" }] });
   });
 
+  it("dates a scheduled meeting noun by the date its clause sets ('Der Gipfel ist für den … angesetzt')", () => {
+    expect(events("Der Gipfel ist für den 19. März angesetzt.")[0]).toMatchObject({ kind: "consult", status: "planned", date: { value: "2026-03-19" } });
+  });
+
   it("gives the mediator its role", () => {
     const [e] = events("Nach einer ersten Verhandlungsrunde im Oman unter Vermittlung Katars halten sich die USA und der Iran weitere Gespräche offen.");
     expect(e).toMatchObject({ kind: "negotiate", places: ["country:OM"] });

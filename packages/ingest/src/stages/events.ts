@@ -431,7 +431,12 @@ export function extractEvents(input: EventInput): Event[] {
 
       // Date.
       let date: FuzzyDate | null = null;
-      const candidates = (t.pos === "noun" ? ownDates : dates.filter((d) => clauseOfWord[wordAt(d.start)] === f.clause)).filter((d) => !boundElsewhere(d, words, wordAt, t.pos === "noun" ? f.w : -1));
+      let candidates = (t.pos === "noun" ? ownDates : dates.filter((d) => clauseOfWord[wordAt(d.start)] === f.clause)).filter((d) => !boundElsewhere(d, words, wordAt, t.pos === "noun" ? f.w : -1));
+      // "Der Gipfel ist für den 19. März angesetzt": a noun opening its clause, scheduled by the clause, takes its date.
+      if (t.pos === "noun" && !candidates.length && f.w <= c.from + 2 && /\b(?:angesetzt|anberaumt|terminiert|geplant)\b/.test(ct)) {
+        candidates = dates.filter((d) => clauseOfWord[wordAt(d.start)] === f.clause && wordAt(d.start) > f.w);
+        if (candidates.length && status === "reported") status = "planned";
+      }
       let pick = candidates.length ? candidates : t.pos === "verb" ? dates.filter((d) => !boundElsewhere(d, words, wordAt, -1)) : [];
       // "erstmals seit 2022" starts a period; a date of its own ("am 16. Mai 2025") dates the event.
       const since = (d: DateMention) => words[wordAt(d.start) - 1]?.f === "seit";
