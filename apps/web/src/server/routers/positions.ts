@@ -217,6 +217,8 @@ export const positionsRouter = createTRPCRouter({
       changedOn: isoDate(r.changedOn),
       counts: { support: r.support, oppose: r.oppose, neutral: r.neutral, ambiguous: r.ambiguous },
     }));
+    // The summary table and the evidence query return rows in different orders; answer in one stable order.
+    cells.sort((a, b) => a.actorId.localeCompare(b.actorId) || a.issueId.localeCompare(b.issueId));
     return { dossier: dossierId, asOf: input.asOf ?? null, issues, actors, cells, totalActors: rows[0]?.actors ?? 0 };
   }),
 
