@@ -8,7 +8,7 @@ import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { openWasmEngine, toError } from "./wasm-engine.ts";
+import { openWasmEngine, toError, type SchemaEngine } from "./wasm-engine.ts";
 
 export const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const SCHEMA_PATH = join(PACKAGE_DIR, "prisma", "schema.prisma");
@@ -171,33 +171,25 @@ export async function applyMigrationsWasm(url: string, opts: Pick<MigrateOptions
  * needs CREATEDB). Empty string when they agree.
  */
 export async function diffMigrationsToSchema(url: string, opts: Pick<MigrateOptions, "migrationsDir" | "schemaPath" | "log"> = {}): Promise<string> {
-  const schemaPath = opts.schemaPath ?? SCHEMA_PATH;
-  const schema = readSchema(schemaPath);
-  const { engine, close } = await openWasmEngine({ schemaPath, schema, url, log: opts.log });
-  try {
-    const res = await engine.diff({
-      from: { tag: "migrations", ...loadMigrations(opts.migrationsDir) },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
-      script: true,
-      exitCode: true,
-      filters: NO_FILTER,
-    });
-    return res.exitCode === 2 ? (res.stdout ?? "") : "";
-  } catch (e) {
-    throw toError(e);
-  } finally {
-    await close();
-  }
+  return diffToSchema({ tag: "migrations", ...loadMigrations(opts.migrationsDir) }, { ...opts, url });
 }
 
 /** SQL creating the whole schema from nothing. Needs no database. */
 export async function diffEmptyToSchema(opts: Pick<MigrateOptions, "schemaPath"> = {}): Promise<string> {
+  return diffToSchema({ tag: "empty" }, opts);
+}
+
+/** Runs the wasm engine's diff from `from` to `schema.prisma`; the SQL script, or "" when there is no difference. */
+async function diffToSchema(
+  from: Parameters<SchemaEngine["diff"]>[0]["from"],
+  opts: Pick<MigrateOptions, "schemaPath" | "log"> & { url?: string },
+): Promise<string> {
   const schemaPath = opts.schemaPath ?? SCHEMA_PATH;
   const schema = readSchema(schemaPath);
-  const { engine, close } = await openWasmEngine({ schemaPath, schema });
+  const { engine, close } = await openWasmEngine({ schemaPath, schema, url: opts.url, log: opts.log });
   try {
     const res = await engine.diff({
-      from: { tag: "empty" },
+      from,
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
       script: true,
       exitCode: true,
