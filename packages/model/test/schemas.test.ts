@@ -65,6 +65,18 @@ describe("positions and dossiers", () => {
     for (const i of d.issues) expect(i.cues.length).toBeGreaterThan(0);
     expect(bundledDossiers().length).toBeGreaterThanOrEqual(1);
   });
+  it("gives the US–Iran dossier its crisis window as data (Jan–Feb 2026)", () => {
+    expect(loadDossier("us-iran-2026").window).toEqual({ from: "2026-01-01", to: "2026-02-28", label: "Current crisis (Jan–Feb 2026)" });
+  });
+  it("lets a dossier omit its window, and refuses a window that is not two days in order", () => {
+    const base = { id: "eu-summit", name: "EU summit", issues: [{ id: "budget", label: "Budget", proposition: "The EU budget should grow.", cues: ["haushalt"] }] };
+    expect(Dossier.parse(base).window).toBeUndefined();
+    expect(Dossier.parse({ ...base, window: { from: "2026-03-01", to: "2026-03-31" } }).window).toEqual({ from: "2026-03-01", to: "2026-03-31" });
+    expect(Dossier.safeParse({ ...base, window: { from: "2026-03", to: "2026-03-31" } }).success).toBe(false);
+    const reversed = Dossier.safeParse({ ...base, window: { from: "2026-03-31", to: "2026-03-01" } });
+    expect(reversed.success).toBe(false);
+    expect(reversed.error?.issues[0]?.path).toEqual(["window", "to"]);
+  });
   it("loads a second dossier from a data file and explains schema errors", () => {
     const dir = mkdtempSync(join(tmpdir(), "dossier-"));
     const good = join(dir, "eu.json");
