@@ -1,9 +1,15 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { snap } from "../support/helpers.ts";
+import { escapeRegExp, snap } from "../support/helpers.ts";
 
 // Seed facts (gold): background of June 2025 (Israel's attack, US strikes; month precision), the January 2026 crackdown
 // on protests (month precision), and the February 2026 crisis: talks planned for Friday 6 Feb in Türkei were called off
 // (003: "Die für Freitag geplanten Verhandlungen … wurden abgesagt"); Trump considering new strikes (planned).
+
+// The "current crisis" preset is the window the dossier's data file names (not a constant of the dashboard).
+const dossierFile = resolve(import.meta.dirname, "../../packages/model/dossiers/us-iran-2026.json");
+const crisis = (JSON.parse(readFileSync(dossierFile, "utf8")) as { window: { from: string; to: string; label: string } }).window;
 
 const chartOf = (page: Page) => page.getByRole("group", { name: /^Timeline of \d+ events? from / });
 /** Marks are links named by their SVG <title>: "<date> · <kind>[ · STATUS] · <summary> · …". */
@@ -94,9 +100,12 @@ test.describe("timeline", () => {
     expect(labels.length).toBeGreaterThan(0);
     expect(labels.every((l) => l.includes("2025"))).toBe(true);
 
-    await presets.getByRole("link", { name: /Current crisis/ }).click();
-    await expect(page).toHaveURL(/from=2026-01-01&to=2026-02-28/);
-    await expect(presets.getByRole("link", { name: /Current crisis/ })).toHaveAttribute("aria-current", "true");
+    // The dossier's window: Jan–Feb 2026, named by the dossier.
+    expect(crisis).toMatchObject({ from: "2026-01-01", to: "2026-02-28" });
+    const crisisPreset = presets.getByRole("link", { name: crisis.label, exact: true });
+    await crisisPreset.click();
+    await expect(page).toHaveURL(new RegExp(escapeRegExp(`from=${crisis.from}&to=${crisis.to}`)));
+    await expect(crisisPreset).toHaveAttribute("aria-current", "true");
     await expect(chartOf(page)).toHaveAccessibleName(/1 Jan – 28 Feb 2026/);
     labels = await markLabels(page);
     expect(labels.some((l) => l.startsWith("Jun 2025"))).toBe(false);

@@ -11,6 +11,7 @@ import { TimelineBrush } from "~/components/viz/TimelineBrush.tsx";
 import { TimelineChart, type LaneMode } from "~/components/viz/TimelineChart.tsx";
 import { addDays, dayNumber } from "~/components/viz/time-scale.ts";
 import { enumParam, hrefWith, toSearchParams, type SearchParams } from "~/components/viz/url.ts";
+import { dossierWindow } from "~/lib/dossier.ts";
 import { filterToSearchParams, isEmptyFilter, parseFilter } from "~/lib/filters.ts";
 import { groupParticipants, rolesLabel } from "~/lib/participants.ts";
 import { api } from "~/trpc/server.tsx";
@@ -28,7 +29,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const caller = await api();
   const [res, overview] = await Promise.all([caller.timeline.events({ filter }), caller.timeline.overview({ filter })]);
   const link = (changes: Record<string, string | null>) => hrefWith("/timeline", sp, changes);
-  const crisis = crisisWindow("us-iran-2026", overview.max);
+  const crisis = crisisWindow(dossierWindow(), overview.max);
 
   const header = (
     <>
