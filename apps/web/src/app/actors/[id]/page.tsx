@@ -4,6 +4,7 @@ import Link from "next/link";
 import { articleLabels } from "~/lib/article-names.ts";
 import { formatFuzzyDate, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
 import { groupByIdWithRoles, rolesLabel } from "~/lib/participants.ts";
+import { ListCard } from "~/components/ListCard.tsx";
 import { Pager } from "~/components/ui.tsx";
 import { parseCursor } from "~/lib/filters.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
@@ -54,52 +55,47 @@ export default async function ActorPage({ params, searchParams }: Props) {
   }
 
   const positionsSection = (
-          <section className="card" aria-labelledby="positions-heading">
-            <h2 id="positions-heading">Positions over time</h2>
-            {byIssue.size === 0 ? (
-              <p className="meta">No positions found for this actor.</p>
-            ) : (
-              [...byIssue.entries()].map(([code, g]) => (
-                <div key={code}>
-                  <h3>
-                    {g.label} <span className="meta">— “{g.proposition}”</span>
-                  </h3>
-                  <div className="table-wrap">
-                    <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">Date</th>
-                          <th scope="col">Stance</th>
-                          <th scope="col">Evidence</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {g.items.map((p) => (
-                          <tr key={p.id}>
-                            <td>
-                              {formatFuzzyDate(p.date)}
-                              {p.dateIsPublication && p.date && <div className="meta">published</div>}
-                            </td>
-                            <td>
-                              <span className={`badge badge--${p.stance} stance-${p.stance}`}>{STANCE_LABEL[p.stance] ?? p.stance}</span>
-                              {p.modality && <div className="meta">{p.modality}</div>}
-                            </td>
-                            <td>
-                              <span lang="de">“{p.evidence}”</span>
-                              <div className="meta">
-                                <Link href={`/articles/${p.article.id}`}>{articleTitle(p.article)}</Link>
-                                {p.article.outlet && ` · ${p.article.outlet}`}
-                              </div>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </div>
-              ))
-            )}
-          </section>
+    <ListCard id="positions-heading" title="Positions over time" items={[...byIssue.entries()]} empty="No positions found for this actor." list={false}>
+      {([code, g]) => (
+        <div key={code}>
+          <h3>
+            {g.label} <span className="meta">— “{g.proposition}”</span>
+          </h3>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Stance</th>
+                  <th scope="col">Evidence</th>
+                </tr>
+              </thead>
+              <tbody>
+                {g.items.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      {formatFuzzyDate(p.date)}
+                      {p.dateIsPublication && p.date && <div className="meta">published</div>}
+                    </td>
+                    <td>
+                      <span className={`badge badge--${p.stance} stance-${p.stance}`}>{STANCE_LABEL[p.stance] ?? p.stance}</span>
+                      {p.modality && <div className="meta">{p.modality}</div>}
+                    </td>
+                    <td>
+                      <span lang="de">“{p.evidence}”</span>
+                      <div className="meta">
+                        <Link href={`/articles/${p.article.id}`}>{articleTitle(p.article)}</Link>
+                        {p.article.outlet && ` · ${p.article.outlet}`}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </ListCard>
   );
 
   return (
@@ -120,110 +116,96 @@ export default async function ActorPage({ params, searchParams }: Props) {
       <div className="grid grid--two">
         <div>
           {byIssue.size > 0 && positionsSection}
-          <section className="card" aria-labelledby="events-heading">
-            <h2 id="events-heading">Events</h2>
-            {a.eventTotal === 0 ? (
-              <p className="meta">Not a participant in any event.</p>
-            ) : (
-              <ul className="item-list">
-                {groupByIdWithRoles(a.events).map((e) => (
-                  <li key={e.id}>
-                    <Link href={`/events/${e.id}`} className="item-title">
-                      {e.summary}
-                    </Link>
-                    <div className="meta">
-                      <span>{formatFuzzyDate(e.date)}</span>
-                      <span className="badge badge--kind">{kindLabel(e.kind)}</span>
-                      <span>as {rolesLabel(e.roles)}</span>
-                      <span>
-                        {e.independentSources} {e.independentSources === 1 ? "source" : "sources"}
-                      </span>
-                    </div>
-                  </li>
-                ))}
-              </ul>
+          <ListCard
+            id="events-heading"
+            title="Events"
+            items={groupByIdWithRoles(a.events)}
+            total={a.eventTotal}
+            empty="Not a participant in any event."
+            list={{ className: "item-list" }}
+            footer={<Pager cursor={eventsCursor} limit={PAGE} total={a.eventTotal} hrefFor={hrefFor("events")} label="Pages of events" />}
+          >
+            {(e) => (
+              <li key={e.id}>
+                <Link href={`/events/${e.id}`} className="item-title">
+                  {e.summary}
+                </Link>
+                <div className="meta">
+                  <span>{formatFuzzyDate(e.date)}</span>
+                  <span className="badge badge--kind">{kindLabel(e.kind)}</span>
+                  <span>as {rolesLabel(e.roles)}</span>
+                  <span>
+                    {e.independentSources} {e.independentSources === 1 ? "source" : "sources"}
+                  </span>
+                </div>
+              </li>
             )}
-            <Pager cursor={eventsCursor} limit={PAGE} total={a.eventTotal} hrefFor={hrefFor("events")} label="Pages of events" />
-          </section>
+          </ListCard>
 
-          <section className="card" aria-labelledby="quotes-heading">
-            <h2 id="quotes-heading">Quotes</h2>
-            {a.quotes.length === 0 ? (
-              <p className="meta">No quotes attributed.</p>
-            ) : (
-              a.quotes.map((q) => (
-                <figure key={q.id} style={{ margin: "0 0 0.9rem" }}>
-                  <blockquote lang="de">{q.text}</blockquote>
-                  <figcaption className="meta">
-                    {q.mode === "indirect" ? "reported speech" : "direct quote"}
-                    {q.saidOn && `, ${formatFuzzyDate(q.saidOn)}`} — <Link href={`/articles/${q.article.id}#quote-${q.id}`}>{articleTitle(q.article)}</Link>
-                    {q.article.outlet && ` · ${q.article.outlet}`}
-                  </figcaption>
-                </figure>
-              ))
+          <ListCard id="quotes-heading" title="Quotes" items={a.quotes} empty="No quotes attributed." list={false}>
+            {(q) => (
+              <figure key={q.id} style={{ margin: "0 0 0.9rem" }}>
+                <blockquote lang="de">{q.text}</blockquote>
+                <figcaption className="meta">
+                  {q.mode === "indirect" ? "reported speech" : "direct quote"}
+                  {q.saidOn && `, ${formatFuzzyDate(q.saidOn)}`} — <Link href={`/articles/${q.article.id}#quote-${q.id}`}>{articleTitle(q.article)}</Link>
+                  {q.article.outlet && ` · ${q.article.outlet}`}
+                </figcaption>
+              </figure>
             )}
-          </section>
+          </ListCard>
           {byIssue.size === 0 && positionsSection}
         </div>
 
         <aside className="sidebar" aria-label="Names and sources">
-          <section className="card" aria-labelledby="aliases-heading">
-            <h2 id="aliases-heading">Names used</h2>
-            <ul>
-              {a.aliases.map((al) => (
-                <li key={al.name}>
-                  <span lang="de">{al.name}</span>
-                  {al.articles.length > 0 ? (
-                    <span className="meta">
-                      {" "}
-                      in{" "}
-                      {al.articles.map((x, i) => (
-                        <span key={x.id}>
-                          {i > 0 && ", "}
-                          <Link href={`/articles/${x.id}`}>{x.outlet ?? articleTitle(x)}</Link>
-                        </span>
-                      ))}
-                      {al.articleCount > al.articles.length && ` and ${al.articleCount - al.articles.length} more`}
-                    </span>
-                  ) : (
-                    <span className="meta"> (dossier)</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section className="card" aria-labelledby="seen-heading">
-            <h2 id="seen-heading">Seen in</h2>
-            {a.seenInTotal === 0 ? (
-              <p className="meta">No mentions.</p>
-            ) : (
-              <ul>
-                {a.seenIn.map((s) => (
-                  <li key={s.id}>
-                    <Link href={`/articles/${s.id}`}>{articleTitle(s)}</Link>
-                    <span className="meta">
-                      {" "}
-                      {s.outlet} · {formatFuzzyDate(s.publishedValue, "")} · {s.mentions}×
-                    </span>
-                  </li>
-                ))}
-              </ul>
+          <ListCard id="aliases-heading" title="Names used" items={a.aliases}>
+            {(al) => (
+              <li key={al.name}>
+                <span lang="de">{al.name}</span>
+                {al.articles.length > 0 ? (
+                  <span className="meta">
+                    {" "}
+                    in{" "}
+                    {al.articles.map((x, i) => (
+                      <span key={x.id}>
+                        {i > 0 && ", "}
+                        <Link href={`/articles/${x.id}`}>{x.outlet ?? articleTitle(x)}</Link>
+                      </span>
+                    ))}
+                    {al.articleCount > al.articles.length && ` and ${al.articleCount - al.articles.length} more`}
+                  </span>
+                ) : (
+                  <span className="meta"> (dossier)</span>
+                )}
+              </li>
             )}
-            <Pager cursor={seenCursor} limit={PAGE} total={a.seenInTotal} hrefFor={hrefFor("seen")} label="Pages of articles" />
-          </section>
-          {a.members.length > 0 && (
-            <section className="card" aria-labelledby="members-heading">
-              <h2 id="members-heading">Affiliated</h2>
-              <ul>
-                {a.members.map((m) => (
-                  <li key={m.id}>
-                    <Link href={`/actors/${m.id}`}>{m.name}</Link>
-                    {m.role && <span className="meta"> — {m.role}</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          </ListCard>
+          <ListCard
+            id="seen-heading"
+            title="Seen in"
+            items={a.seenIn}
+            total={a.seenInTotal}
+            empty="No mentions."
+            footer={<Pager cursor={seenCursor} limit={PAGE} total={a.seenInTotal} hrefFor={hrefFor("seen")} label="Pages of articles" />}
+          >
+            {(s) => (
+              <li key={s.id}>
+                <Link href={`/articles/${s.id}`}>{articleTitle(s)}</Link>
+                <span className="meta">
+                  {" "}
+                  {s.outlet} · {formatFuzzyDate(s.publishedValue, "")} · {s.mentions}×
+                </span>
+              </li>
+            )}
+          </ListCard>
+          <ListCard id="members-heading" title="Affiliated" items={a.members}>
+            {(m) => (
+              <li key={m.id}>
+                <Link href={`/actors/${m.id}`}>{m.name}</Link>
+                {m.role && <span className="meta"> — {m.role}</span>}
+              </li>
+            )}
+          </ListCard>
         </aside>
       </div>
     </article>

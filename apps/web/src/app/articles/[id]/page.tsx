@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
 import { HighlightedText } from "~/components/HighlightedText.tsx";
+import { ListCard } from "~/components/ListCard.tsx";
 import { SpanLegend } from "~/components/SpanLegend.tsx";
 import { articleLabels } from "~/lib/article-names.ts";
 import { articleTitle, fileBaseName, formatFuzzyDate, formatTimestamp, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
@@ -112,107 +113,74 @@ export default async function ArticlePage({ params }: Props) {
             </dl>
           </section>
 
-          <section className="card" aria-labelledby="actors-heading">
-            <h2 id="actors-heading">Actors</h2>
-            {a.actors.length === 0 ? (
-              <p className="meta">None found.</p>
-            ) : (
-              <ul>
-                {a.actors.map((x) => (
-                  <li key={x.id}>
-                    <Link href={`/actors/${x.id}`}>{x.name}</Link> <span className="meta">({x.mentions}×)</span>
-                  </li>
-                ))}
-              </ul>
+          <ListCard id="actors-heading" title="Actors" items={a.actors} empty="None found.">
+            {(x) => (
+              <li key={x.id}>
+                <Link href={`/actors/${x.id}`}>{x.name}</Link> <span className="meta">({x.mentions}×)</span>
+              </li>
             )}
-          </section>
+          </ListCard>
 
-          <section className="card" aria-labelledby="events-heading">
-            <h2 id="events-heading">Events</h2>
-            {a.events.length === 0 ? (
-              <p className="meta">None found.</p>
-            ) : (
-              <ul>
-                {a.events.map((e) => (
-                  <li key={e.id}>
-                    <Link href={`/events/${e.id}`}>{e.summary}</Link>
-                    <div className="meta">
-                      {formatFuzzyDate(e.date)} · {kindLabel(e.kind)} ·{" "}
-                      {e.corroborated ? (
-                        <span className="badge badge--ok">
-                          also in {e.otherArticles.length} other {e.otherArticles.length === 1 ? "article" : "articles"}
-                        </span>
-                      ) : (
-                        <span className="badge">only this article</span>
-                      )}
-                    </div>
-                    {e.otherArticles.length > 0 && (
-                      <ul>
-                        {e.otherArticles.slice(0, 5).map((o) => (
-                          <li key={o.id}>
-                            <Link href={`/articles/${o.id}`}>{articleLabel(o)}</Link> <span className="meta">{o.outlet}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </li>
-                ))}
-              </ul>
+          <ListCard id="events-heading" title="Events" items={a.events} empty="None found.">
+            {(e) => (
+              <li key={e.id}>
+                <Link href={`/events/${e.id}`}>{e.summary}</Link>
+                <div className="meta">
+                  {formatFuzzyDate(e.date)} · {kindLabel(e.kind)} ·{" "}
+                  {e.corroborated ? (
+                    <span className="badge badge--ok">
+                      also in {e.otherArticles.length} other {e.otherArticles.length === 1 ? "article" : "articles"}
+                    </span>
+                  ) : (
+                    <span className="badge">only this article</span>
+                  )}
+                </div>
+                {e.otherArticles.length > 0 && (
+                  <ul>
+                    {e.otherArticles.slice(0, 5).map((o) => (
+                      <li key={o.id}>
+                        <Link href={`/articles/${o.id}`}>{articleLabel(o)}</Link> <span className="meta">{o.outlet}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
             )}
-          </section>
+          </ListCard>
 
-          <section className="card" aria-labelledby="places-heading">
-            <h2 id="places-heading">Places</h2>
-            {a.places.length === 0 ? (
-              <p className="meta">None found.</p>
-            ) : (
-              <ul>
-                {a.places.map((p) => (
-                  <li key={p.id} id={`place-${p.id}`}>
-                    <Link href={`/map?place=${p.id}`}>{p.name}</Link>
-                    {p.country && <span className="meta"> ({p.country})</span>} <span className="meta">({p.mentions}×)</span>
-                  </li>
-                ))}
-              </ul>
+          <ListCard id="places-heading" title="Places" items={a.places} empty="None found.">
+            {(p) => (
+              <li key={p.id} id={`place-${p.id}`}>
+                <Link href={`/map?place=${p.id}`}>{p.name}</Link>
+                {p.country && <span className="meta"> ({p.country})</span>} <span className="meta">({p.mentions}×)</span>
+              </li>
             )}
-          </section>
+          </ListCard>
 
-          <section className="card" aria-labelledby="quotes-heading">
-            <h2 id="quotes-heading">Quotes</h2>
-            {a.quotes.length === 0 ? (
-              <p className="meta">None found.</p>
-            ) : (
-              a.quotes.map((q) => (
-                <figure key={q.id} id={`quote-${q.id}`} style={{ margin: "0 0 0.75rem" }}>
-                  <blockquote lang={a.language}>{q.text}</blockquote>
-                  <figcaption className="meta">
-                    — {q.speaker ? <Link href={`/actors/${q.speaker.id}`}>{q.speaker.name}</Link> : q.speakerLabel}
-                    {q.mode === "indirect" && " (reported speech)"}
-                  </figcaption>
-                </figure>
-              ))
+          <ListCard id="quotes-heading" title="Quotes" items={a.quotes} empty="None found." list={false}>
+            {(q) => (
+              <figure key={q.id} id={`quote-${q.id}`} style={{ margin: "0 0 0.75rem" }}>
+                <blockquote lang={a.language}>{q.text}</blockquote>
+                <figcaption className="meta">
+                  — {q.speaker ? <Link href={`/actors/${q.speaker.id}`}>{q.speaker.name}</Link> : q.speakerLabel}
+                  {q.mode === "indirect" && " (reported speech)"}
+                </figcaption>
+              </figure>
             )}
-          </section>
+          </ListCard>
 
-          <section className="card" aria-labelledby="positions-heading">
-            <h2 id="positions-heading">Positions</h2>
-            {a.positions.length === 0 ? (
-              <p className="meta">None found.</p>
-            ) : (
-              <ul>
-                {a.positions.map((p) => (
-                  <li key={p.id}>
-                    <Link href={`/actors/${p.actor.id}`}>{p.actor.name}</Link>{" "}
-                    <span className={`stance-${p.stance}`}>{STANCE_LABEL[p.stance] ?? p.stance}</span> <strong>{p.issue.label}</strong>
-                    {p.modality && <span className="meta"> ({p.modality})</span>}
-                    <div className="meta" lang={a.language}>
-                      “{p.evidence}”
-                    </div>
-                  </li>
-                ))}
-              </ul>
+          <ListCard id="positions-heading" title="Positions" items={a.positions} empty="None found.">
+            {(p) => (
+              <li key={p.id}>
+                <Link href={`/actors/${p.actor.id}`}>{p.actor.name}</Link>{" "}
+                <span className={`stance-${p.stance}`}>{STANCE_LABEL[p.stance] ?? p.stance}</span> <strong>{p.issue.label}</strong>
+                {p.modality && <span className="meta"> ({p.modality})</span>}
+                <div className="meta" lang={a.language}>
+                  “{p.evidence}”
+                </div>
+              </li>
             )}
-          </section>
+          </ListCard>
         </aside>
       </div>
     </article>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
+import { ListCard } from "~/components/ListCard.tsx";
 import { articleLabels } from "~/lib/article-names.ts";
 import { articleTitle, formatFuzzyDate, kindLabel } from "~/lib/format.ts";
 import { groupParticipants, rolesLabel } from "~/lib/participants.ts";
@@ -116,59 +117,41 @@ export default async function EventPage({ params }: Props) {
             )}
           </section>
 
-          <section className="card" aria-labelledby="who-heading">
-            <h2 id="who-heading">Participants</h2>
-            {e.participants.length === 0 ? (
-              <p className="meta">None identified.</p>
-            ) : (
-              <ul>
-                {groupParticipants(e.participants).map((p) => (
-                  <li key={p.id}>
-                    <Link href={`/actors/${p.id}`}>{p.name}</Link> <span className="meta">({rolesLabel(p.roles)})</span>
-                  </li>
-                ))}
-              </ul>
+          <ListCard id="who-heading" title="Participants" items={groupParticipants(e.participants)} empty="None identified.">
+            {(p) => (
+              <li key={p.id}>
+                <Link href={`/actors/${p.id}`}>{p.name}</Link> <span className="meta">({rolesLabel(p.roles)})</span>
+              </li>
             )}
-          </section>
+          </ListCard>
 
-          <section className="card" aria-labelledby="where-heading">
-            <h2 id="where-heading">Places</h2>
-            {e.places.length === 0 ? (
-              <p className="meta">None identified.</p>
-            ) : (
-              <ul>
-                {e.places.map((p) => (
-                  <li key={p.id}>
-                    <Link href={`/map?place=${p.id}`}>{p.name}</Link>
-                    <span className="meta">
-                      {" "}
-                      {p.country ?? ""} {p.lat.toFixed(2)}, {p.lon.toFixed(2)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+          <ListCard id="where-heading" title="Places" items={e.places} empty="None identified.">
+            {(p) => (
+              <li key={p.id}>
+                <Link href={`/map?place=${p.id}`}>{p.name}</Link>
+                <span className="meta">
+                  {" "}
+                  {p.country ?? ""} {p.lat.toFixed(2)}, {p.lon.toFixed(2)}
+                </span>
+              </li>
             )}
-          </section>
+          </ListCard>
 
-          {e.figures.length > 0 && (
-            <section className="card" aria-labelledby="figures-heading">
-              <h2 id="figures-heading">Figures</h2>
-              <ul>
-                {e.figures.map((f) => (
-                  <li key={f.what}>
-                    <strong>{f.what}</strong> {f.conflict && <span className="badge badge--bad">sources disagree</span>}
-                    <ul>
-                      {f.values.map((v, i) => (
-                        <li key={i}>
-                          {v.value} <span className="meta">— {v.article.outlet ?? articleLabel(v.article)}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          {/* Shown only when there are figures. */}
+          <ListCard id="figures-heading" title="Figures" items={e.figures}>
+            {(f) => (
+              <li key={f.what}>
+                <strong>{f.what}</strong> {f.conflict && <span className="badge badge--bad">sources disagree</span>}
+                <ul>
+                  {f.values.map((v, i) => (
+                    <li key={i}>
+                      {v.value} <span className="meta">— {v.article.outlet ?? articleLabel(v.article)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            )}
+          </ListCard>
         </aside>
       </div>
     </article>
