@@ -22,6 +22,7 @@ import type { EntityMention } from "../pipeline/types.ts";
 import speechData from "../../data/speech.json" with { type: "json" };
 import { type GazEntry, type Lexicon, titleOf } from "../gazetteer.ts";
 import { fold, slug, type Word, wordsOf } from "../text.ts";
+import { definedAcronyms, organisationSpans, ownedBodies, type OrgSpan } from "./organisations.ts";
 
 export interface Mention extends EntityMention {
   /** The name as written, without a genitive -s and without the title. */
@@ -42,6 +43,8 @@ export interface Mention extends EntityMention {
   modifier?: boolean;
   /** The folded words before the mention, nearest first (up to four; a preposition decides place vs. actor use). */
   before: string[];
+  /** Display name of an actor no lexicon knows, when it differs from the words written here (RSF → Rapid Support Forces). */
+  entityName?: string;
 }
 
 export interface MentionInput {
@@ -189,6 +192,9 @@ export function findMentions(input: MentionInput): Mention[] {
   const out: Mention[] = [];
   const personNames = new Map<string, string>(); // folded surname → full name, for the linking pass
   const perSentence: { words: Word[]; blocked: (number | undefined)[]; gazAt: (GazMatch | undefined)[] }[] = [];
+  const acronyms = definedAcronyms(lex, sentences);
+  const orgSpans: OrgSpan[] = [];
+  const bareBodies: { sentence: number; w: number; noun: string }[] = [];
 
   for (const s of sentences) {
     const sentenceFirst = out.length;
@@ -298,6 +304,15 @@ export function findMentions(input: MentionInput): Mention[] {
         }
       }
     }
+
+    // Pass 2b: organisations introduced by an acronym or named as a state's body (before pass 3, which would
+    // read "die sudanesischen Streitkräfte (SAF)" as the state).
+    const orgs = organisationSpans(lex, words, blocked, gazAt, acronyms);
+    for (const o of orgs.spans) {
+      emit({ type: "actor", kind: "organisation", key: o.key, name: o.name, entityName: o.entityName, via: o.via, w0: o.w0, w1: o.w1, ...aff(o.affiliation) });
+      orgSpans.push(o);
+    }
+    for (const b of orgs.bare) bareBodies.push({ sentence: s.index, ...b });
 
     // Pass 3: lexicon names not taken by a person pattern; collective references; capitals; organisations.
     for (let i = 0; i < words.length; i++) {
@@ -452,6 +467,21 @@ export function findMentions(input: MentionInput): Mention[] {
         i = end - 1;
       }
     }
+  }
+
+  // Pass 5: a bare body ("im Senat") is the one body of that kind the article names with its owner.
+  const owned = bareBodies.length ? ownedBodies(orgSpans) : new Map<string, OrgSpan>();
+  for (const b of bareBodies) {
+    const body = owned.get(b.noun);
+    const { words, blocked } = perSentence[b.sentence]!;
+    const w = words[b.w]!;
+    if (!body || blocked[b.w] !== undefined) continue;
+    out.push({
+      type: "actor", kind: "organisation", key: body.key, via: "pattern:org-institution", name: w.text, entityName: body.entityName,
+      w0: b.w, w1: b.w + 1, start: w.start, end: w.end, text: w.text, sentence: b.sentence, before: wordsBefore(words, b.w),
+      ...aff(body.affiliation),
+    });
+    blocked[b.w] = out.length - 1;
   }
 
   out.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -350,9 +350,10 @@ export function resolveEntities(input: ResolveInput): Resolution {
       continue;
     }
     if (m.key && m.type !== "place") {
-      const a = ensureActor(m.key, m.name);
+      const a = ensureActor(m.key, m.entityName ?? m.name);
       a.mentions.push(modelMention(m));
-      if (m.via.startsWith("gazetteer:") || m.via === "pattern:org-noun") addAlias(a, m.name);
+      if (m.via.startsWith("gazetteer:") || m.via.startsWith("pattern:org-")) addAlias(a, m.name);
+      if (!a.affiliation && m.affiliation && m.via.startsWith("pattern:org-")) a.affiliation = m.affiliation;
       ref.actor = a.key;
     }
     refs.push(ref);
