@@ -35,6 +35,23 @@ describe("outlet, agencies and authors", () => {
     expect(meta(`ZEIT ONLINE\nVon unserem Korrespondenten Max Muster, Washington\n${BODY}`)).toMatchObject({ outlet: "DIE ZEIT", authors: ["Max Muster"] });
   });
 
+  it("reads the outlet from a site header with sections and drops a breadcrumb over the headline", () => {
+    const fr = meta(`Frankfurter Rundschau › Politik › Ausland\n\nGipfel in Brüssel endet ohne Einigung\n\n${BODY}`);
+    expect(fr.outlet).toBe("Frankfurter Rundschau");
+    expect(fr.title).toBe("Gipfel in Brüssel endet ohne Einigung");
+    expect(meta(`DW – Deutsche Welle | Europa\nGipfel in Brüssel endet ohne Einigung\n${BODY}`).outlet).toBe("Deutsche Welle");
+    expect(meta(`RND RedaktionsNetzwerk Deutschland\nPolitik › Europa › Gipfel\nGipfel in Brüssel endet ohne Einigung\n${BODY}`)).toMatchObject({ outlet: "RND", title: "Gipfel in Brüssel endet ohne Einigung" });
+    // Below the first lines an outlet's name is text, not a header.
+    expect(meta(`Gipfel in Brüssel endet ohne Einigung\n${BODY}\nMehr dazu am Abend.\nHandelsblatt\n`).outlet).toBeNull();
+  });
+
+  it("reads a byline closed by an agency credit, with or without 'Von', and no place as author", () => {
+    expect(meta(`Gipfel in Brüssel endet ohne Einigung\nVon Anna Kessler (mit dpa/AFP)\n${BODY}`)).toMatchObject({ authors: ["Anna Kessler"], agencies: ["dpa", "AFP"] });
+    expect(meta(`Gipfel in Brüssel endet ohne Einigung\nJakob Reinders, Brüssel (mit Reuters, AP)\n${BODY}`)).toMatchObject({ authors: ["Jakob Reinders"], agencies: ["Reuters", "AP"] });
+    expect(meta(`Gipfel in Brüssel endet ohne Einigung\nVon Lea Sommer, Tel Aviv\n${BODY}`).authors).toEqual(["Lea Sommer"]);
+    expect(meta(`Gipfel in Brüssel endet ohne Einigung\nVon Jonas Weil, mit Material von Reuters und dpa\n${BODY}`)).toMatchObject({ authors: ["Jonas Weil"], agencies: ["Reuters", "dpa"] });
+  });
+
   it("reads the outlet from a team credit line and agencies from 'Mit Material von'", () => {
     expect(meta(`${BODY}\nMit Material von Reuters und AFP\nDie Mitarbeiter von Beispiel News sind ein Team von Journalisten in Genf.`)).toMatchObject({
       outlet: "Beispiel News",

@@ -68,6 +68,53 @@ const LABEL = new RegExp(`^(?:${LABELS})\\s*:\\s*`, "u");
 const OUTLET_LINES = new Set(
   outletData.outlets.flatMap((o) => [o.name, ...o.aliases]).filter((a) => /[\s.\d-]/.test(a) || (/^[\p{Lu}\d]{3,}$/u.test(a) && a.length >= 3)),
 );
+const OUTLET_ALIASES = new Map<string, string>();
+for (const o of outletData.outlets) for (const a of [o.name, ...o.aliases]) OUTLET_ALIASES.set(a.toLowerCase(), o.name);
+/** Separators of a site header or breadcrumb: "Frankfurter Rundschau › Politik", "NZZ · International", "DW – Deutsche Welle | Nahost". */
+const SEGMENT_SEPARATOR = /\s+[›>·|–—]\s+|\s*[›·|]\s*/u;
+const BREADCRUMB_SEPARATOR = /\s[›>·]\s/u;
+
+/**
+ * The outlet a site header names: a line of short segments (no sentence) where one segment is an outlet's name,
+ * or its name followed by another of its names ("RND RedaktionsNetzwerk Deutschland"). Null for any other line.
+ */
+export function outletOfMasthead(line: string): string | null {
+  const t = line.trim();
+  if (t.length > 120 || endsLikeSentence(t)) return null;
+  const segments = t.split(SEGMENT_SEPARATOR).map((x) => x.trim()).filter(Boolean);
+  if (segments.some((x) => x.split(/\s+/).length > 6)) return null;
+  for (const seg of segments) {
+    const direct = OUTLET_ALIASES.get(seg.toLowerCase());
+    if (direct) return direct;
+    const words = seg.split(/\s+/);
+    for (let k = 1; k < words.length; k++) {
+      const head = OUTLET_ALIASES.get(words.slice(0, k).join(" ").toLowerCase());
+      if (head && OUTLET_ALIASES.get(words.slice(k).join(" ").toLowerCase()) === head) return head;
+    }
+  }
+  return null;
+}
+
+/** A section path over the headline: "Politik › International › EU-Gipfel" (short segments, no sentence). */
+function isBreadcrumb(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 120 || endsLikeSentence(t) || !BREADCRUMB_SEPARATOR.test(t)) return false;
+  const segments = t.split(SEGMENT_SEPARATOR).filter(Boolean);
+  return segments.length >= 2 && segments.every((x) => x.trim().split(/\s+/).length <= 5);
+}
+
+/** Lines before the first body paragraph where a site header or breadcrumb may stand. */
+const MASTHEAD_LINES = 3;
+
+/**
+ * An agency credit closing a byline: "(mit dpa/AFP)", "(mit AFP, Reuters, AP)", ", mit Material von Reuters und dpa",
+ * "mit dpa". Group 1 or 2 holds the credited names.
+ */
+export const BYLINE_CREDIT_TAIL = new RegExp(
+  `\\s*(?:\\((?:mit|with|unter Mitarbeit von)\\s+([^()]{2,80})\\)|,?\\s+mit\\s+(?:Material\\s+(?:von|der|des)\\s+)?((?:${AGENCY})(?:\\s*(?:,|und|/)\\s*(?:${AGENCY}))*))\\s*$`,
+  "u",
+);
+
 const PLACE_IN = /(?<![\p{L}])in\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)/gu;
 
 const endsLikeSentence = (s: string) => /[.!?…]["“”»«’)]*$/u.test(s);
@@ -103,8 +150,12 @@ function classify(line: string): Verdict {
   if (t.length <= 200 && (DATELINE.test(t) || (DATELINE_LOOSE.test(t) && !endsLikeSentence(t)))) return { action: "remove", reason: "dateline" };
   const colon = BYLINE_COLON.exec(t);
   if (colon && !endsLikeSentence(t)) return { action: "remove", reason: "byline" };
-  const von = BYLINE_VON.exec(t);
-  if (von && !endsLikeSentence(t) && looksLikeNames(von[1]!)) return { action: "remove", reason: "byline" };
+  // A byline may close with an agency credit: "Von Katrin Ahlmeyer (mit dpa/AFP)", "Leila Farahani (mit AFP, Reuters)".
+  const agencyTail = BYLINE_CREDIT_TAIL.exec(t);
+  const core = agencyTail ? t.slice(0, agencyTail.index) : t;
+  const von = BYLINE_VON.exec(core);
+  if (von && !endsLikeSentence(core) && looksLikeNames(von[1]!)) return { action: "remove", reason: "byline" };
+  if (agencyTail && HAS_AGENCY.test(agencyTail[0]) && core.length <= 80 && !endsLikeSentence(core) && looksLikeNames(core)) return { action: "remove", reason: "byline" };
   if (t.length <= 60 && AGENCY_ONLY.test(t) && HAS_AGENCY.test(t)) return { action: "remove", reason: "source-line" };
   if (t.length <= 60 && OUTLET_LINES.has(t)) return { action: "remove", reason: "outlet-line" };
   if (t.length <= 120 && CREDIT_ONLY.test(t) && !endsLikeSentence(t)) return { action: "remove", reason: "photo-credit", creditOnly: true };
@@ -149,6 +200,15 @@ function captionHint(text: string): { text: string; date?: string; place?: strin
 export function clean(text: string): Cleaned {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const verdicts = lines.map((l) => (l.trim() === "" ? ({ action: "keep" } as Verdict) : classify(l)));
+
+  // Site header and breadcrumb: only above the body, where a line naming an outlet cannot be text.
+  for (let i = 0, seen = 0; i < lines.length && seen < MASTHEAD_LINES; i++) {
+    if (!lines[i]!.trim() || verdicts[i]!.action !== "keep") continue;
+    if (endsLikeSentence(lines[i]!.trim())) break; // the body has begun
+    seen += 1;
+    if (outletOfMasthead(lines[i]!)) verdicts[i] = { action: "remove", reason: "outlet-line" };
+    else if (isBreadcrumb(lines[i]!)) verdicts[i] = { action: "remove", reason: "breadcrumb" };
+  }
 
   // An embedded post is the text line(s) right before its "— Name (@handle) date" line.
   for (let i = 0; i < lines.length; i++) {
