@@ -49,6 +49,15 @@ describe("extractEvents", () => {
     expect(events("Der Krieg im Sudan ist eine Katastrophe.")).toEqual([]);
   });
 
+  it("makes attacks of missiles fired and of a city covered with drones, visits of inspections, and places talks by a city's adjective", () => {
+    expect(events("In der Nacht zu Mittwoch hatte die Armee zwanzig Raketen auf Charkiw abgefeuert.")[0]).toMatchObject({ kind: "attack", places: ["place:charkiw"], date: { value: "2026-02-04" } });
+    expect(events("Die Besatzung feuerte am Dienstag Warnschüsse ab.").map((e) => e.kind)).not.toContain("attack");
+    expect(events("Russland hatte Charkiw am Montag mit Drohnen überzogen.")[0]).toMatchObject({ kind: "attack", places: ["place:charkiw"] });
+    expect(events("Die Debatte hatte das Land am Montag mit Vorwürfen überzogen.").map((e) => e.kind)).not.toContain("attack");
+    expect(events("Am Samstag haben Inspektoren die Anlage in Isfahan besichtigt.")[0]).toMatchObject({ kind: "consult", places: ["place:isfahan"], date: { value: "2026-01-31" } });
+    expect(events("Die Wiener Gespräche vom Dienstag endeten ohne Ergebnis.")[0]).toMatchObject({ kind: "negotiate", places: ["place:wien"], date: { value: "2026-02-03" } });
+  });
+
   it("makes a rejection of a statement to the media that calls something unacceptable", () => {
     const [e] = events("Der Senator sagte dem Sender CNN am Dienstag, ein solcher Kompromiss sei inakzeptabel.");
     expect(e).toMatchObject({ kind: "reject", date: { value: "2026-02-03" } });

@@ -257,7 +257,8 @@ export function extractEvents(input: EventInput): Event[] {
       // "nach X" names where something happens only for travel; elsewhere it is a destination ("nach Oman verlegen").
       const travel = /^(?:reis|flog|gefl|besuch)/.test(words[f.w]!.f);
       const placeOk = (r: Ref) => r.eventPlace && !!r.place && r.prep !== "aus" && (r.prep !== "nach" || travel);
-      const ownPlaces = refs.filter((r) => placeOk(r) && inRange(r, t.pos === "noun" ? f.w : c.from, phraseTo));
+      // A noun's place follows it ("Gespräche in Genf") or is the city adjective right before it ("Genfer Gespräche").
+      const ownPlaces = refs.filter((r) => placeOk(r) && (inRange(r, t.pos === "noun" ? f.w : c.from, phraseTo) || (r.m.attributive && wordAt(r.m.start) === f.w - 1)));
       const ownActors: Ref[] = [];
       if (t.pos === "noun") {
         let chained = false;

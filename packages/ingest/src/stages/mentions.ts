@@ -43,6 +43,8 @@ export interface Mention extends EntityMention {
   modifier?: boolean;
   /** The folded words before the mention, nearest first (up to four; a preposition decides place vs. actor use). */
   before: string[];
+  /** A place named by its adjective before a noun ("Genfer Gespräche"): where that thing happens. */
+  attributive?: boolean;
   /** Display name of an actor no lexicon knows, when it differs from the words written here (RSF → Rapid Support Forces). */
   entityName?: string;
 }
@@ -353,6 +355,15 @@ export function findMentions(input: MentionInput): Mention[] {
         continue;
       }
       if (!w.word) continue;
+      // A city's adjective before a noun: "die Genfer Gespräche" take place in Genf ("die Teheraner Führung" is the state's).
+      const next = words[i + 1];
+      if (w.cap && w.f.length > 5 && w.f.endsWith("er") && next?.cap && next.word && !lex.governmentNouns.has(next.f)) {
+        const city = lex.byFirst.get(w.f.slice(0, -2))?.find((e) => e.kind === "city" && e.words.length === 1);
+        if (city?.place) {
+          emit({ type: "place", key: city.key, place: city.place, name: w.text, w0: i, w1: i + 1, via: "pattern:city-adjective", attributive: true });
+          continue;
+        }
+      }
       const dash = w.text.indexOf("-");
       // A lower-case word without a hyphen can only be a demonym ("die iranische Führung").
       if (!w.cap && dash < 0 && (w.f.length < 5 || !lex.demonyms.has(w.f))) continue;

@@ -332,11 +332,11 @@ export function resolveEntities(input: ResolveInput): Resolution {
         }
         ref.place = m.place;
       }
-      const locative = isLocative(m);
+      const locative = isLocative(m) || !!m.attributive;
       // A government body "in" a capital is the government, not something happening there.
       const govIn = locative && (m.before[0] === "in" && lex.governmentNouns.has(m.before[1] ?? ""));
       ref.eventPlace = !!place && locative && !govIn && !m.modifier;
-      if (locative) ref.prep = locativePrep(m)!;
+      if (locative) ref.prep = locativePrep(m) ?? "in";
       const isCountry = m.via === "gazetteer:country";
       const isSeat = m.via === "gazetteer:seat";
       const actorUse = (isCountry || isSeat) ? !locative || govIn : !!m.state && (!locative || govIn) && m.via === "gazetteer:city";
