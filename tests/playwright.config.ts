@@ -1,10 +1,6 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "./support/browser.ts";
 
-// Debian's chromium, never a downloaded browser. The flags keep it off the (closed) network.
-const chromiumArgs = [
-  "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--no-first-run", "--disable-quic",
-];
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -27,7 +23,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     browserName: "chromium",
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     screenshot: "on",
     trace: "retain-on-failure",
   },

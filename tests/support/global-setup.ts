@@ -1,86 +1,10 @@
-// Brings up what a user gets from `npm start`, in isolation: a fresh embedded Postgres in a temp folder,
-// migrations, a real ingest of the seed articles through the CLI, and the built dashboard on E2E_PORT.
-// The dashboard runs from a snapshot of apps/web/.next taken at setup, so a rebuild of the app during the run (by anyone
-// working in the repo) cannot pull chunks from under the running server.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { ensureDatabase, migrateDeploy } from "@lagebild/db";
+// The suite's dashboard: see support/dashboard.ts (fresh embedded Postgres, seed ingest, snapshot of the build, next start).
+import { join } from "node:path";
 import { E2E_TOKEN } from "./constants.ts";
+import { startDashboard, waitForHttp } from "./dashboard.ts";
 
-export const repoRoot = resolve(import.meta.dirname, "../..");
-export const seedsDir = resolve(repoRoot, "../shared/corpus/seeds");
+export { repoRoot, seedsDir } from "./dashboard.ts";
 export { E2E_TOKEN };
-
-async function waitForHttp(url: string, timeoutMs: number, failed: () => string | null = () => null) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const why = failed();
-    if (why) throw new Error(`dashboard did not start: ${why}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`dashboard did not answer at ${url} within ${timeoutMs} ms`);
-}
-
-const webDir = join(repoRoot, "apps/web");
-
-function buildId(): string {
-  const file = join(webDir, ".next/BUILD_ID");
-  if (!existsSync(file)) throw new Error("apps/web is not built: run `pnpm --filter @lagebild/web build` first");
-  return readFileSync(file, "utf8");
-}
-
-/**
- * Copies the production build (without the build cache and dev output) into a fresh project folder that `next start`
- * can serve: .next, next.config.ts, package.json, and apps/web's node_modules linked in. Symlinks inside .next (the
- * server's external packages) are re-created as absolute links, so the copy works from anywhere.
- */
-function snapshotBuild(): string {
-  for (let attempt = 0; ; attempt++) {
-    const before = buildId();
-    // Turbopack resolves `import.meta.url` of workspace sources (the model's dossier folder) from the build's location:
-    // the repository root is two levels above the app folder. So the copy lives two levels deep too (tests/.e2e-web-*),
-    // ignored by git through its own .gitignore.
-    const dir = mkdtempSync(join(repoRoot, "tests", ".e2e-web-"));
-    writeFileSync(join(dir, ".gitignore"), "*\n");
-    cpSync(join(webDir, ".next"), join(dir, ".next"), {
-      recursive: true,
-      verbatimSymlinks: false,
-      filter: (src) => !/[\\/]\.next[\\/](cache|dev)([\\/]|$)/.test(src),
-    });
-    for (const f of ["next.config.ts", "package.json"]) cpSync(join(webDir, f), join(dir, f));
-    if (existsSync(join(webDir, "public"))) symlinkSync(join(webDir, "public"), join(dir, "public"), "dir");
-    symlinkSync(join(webDir, "node_modules"), join(dir, "node_modules"), "dir");
-    if (buildId() === before) return dir;
-    // A rebuild finished while copying: the snapshot may mix two builds.
-    rmSync(dir, { recursive: true, force: true });
-    if (attempt >= 2) throw new Error("apps/web/.next kept changing while it was copied (a build is running?)");
-  }
-}
-
-/** Warns when the app's source is newer than its build: the suite would test stale code. */
-function warnIfStale() {
-  const built = statSync(join(webDir, ".next/BUILD_ID")).mtimeMs;
-  const newer = spawnSync("find", [join(webDir, "src"), "-newermt", new Date(built).toISOString(), "-type", "f"], { encoding: "utf8" }).stdout.trim();
-  if (newer) console.warn(`[e2e] apps/web source changed after the last build; rebuild to test it:\n${newer.split("\n").slice(0, 5).join("\n")}`);
-}
-
-/** True when something already answers HTTP on the port (another dashboard): the suite would silently test that one. */
-async function answers(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT ?? 3100);
@@ -89,44 +13,12 @@ export default async function globalSetup() {
     await waitForHttp(`http://127.0.0.1:${port}/`, 10_000);
     return async () => {};
   }
-  if (await answers(`http://127.0.0.1:${port}/`)) {
-    throw new Error(`port ${port} is already serving something; choose a free E2E_PORT so the suite tests its own dashboard`);
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), "lagebild-e2e-"));
-  const db = await ensureDatabase({ dataDir, port: Number(process.env.E2E_PG_PORT ?? 54339), ignoreEnv: true, setEnv: false, fast: true });
-  let appDir: string | null = null;
-  let server: ChildProcess | null = null;
-  const teardown = async () => {
-    server?.kill("SIGTERM");
-    await db.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    if (appDir) rmSync(appDir, { recursive: true, force: true });
-  };
-  try {
-    await migrateDeploy(db.url);
-    const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" };
-
-    const ingest = spawnSync("pnpm", ["--silent", "ingest", seedsDir], { cwd: repoRoot, env, encoding: "utf8" });
-    // Playwright empties test-results/ before global setup, so the log of this run survives there.
-    mkdirSync(join(import.meta.dirname, "../test-results"), { recursive: true });
-    writeFileSync(join(import.meta.dirname, "../test-results/seed-ingest.log"), `${ingest.stdout}\n${ingest.stderr}`);
-    if (ingest.status !== 0) throw new Error(`seed ingest failed (${ingest.status}):\n${ingest.stderr}`);
-
-    warnIfStale();
-    appDir = snapshotBuild();
-    server = spawn(process.execPath, [join(webDir, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: appDir,
-      env: { ...env, LAGEBILD_INGEST_TOKEN: E2E_TOKEN },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    let exited: string | null = null;
-    server.on("exit", (code, signal) => {
-      exited = `next start exited (${code ?? signal})`;
-    });
-    await waitForHttp(`http://127.0.0.1:${port}/`, 60_000, () => exited);
-  } catch (e) {
-    await teardown();
-    throw e;
-  }
-  return teardown;
+  // Playwright empties test-results/ before global setup, so the log of this run survives there.
+  const dashboard = await startDashboard({
+    port,
+    pgPort: Number(process.env.E2E_PG_PORT ?? 54339),
+    logDir: join(import.meta.dirname, "../test-results"),
+    token: E2E_TOKEN,
+  });
+  return dashboard.stop;
 }
