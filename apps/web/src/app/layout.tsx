@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { NavLinks } from "../components/NavLinks.tsx";
-import { TRPCReactProvider } from "../trpc/client.tsx";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -27,11 +26,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <NavLinks />
           </div>
         </header>
-        <TRPCReactProvider>
-          <main id="main" tabIndex={-1}>
-            {children}
-          </main>
-        </TRPCReactProvider>
+        {/* The tRPC / TanStack Query provider is mounted by the pages whose client components query (the article list, the
+            add form), so the other views do not ship the query client to the browser. */}
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
         <footer className="site-footer">
           Every fact links back to the sentence it came from. Extracted automatically — check the evidence.
         </footer>

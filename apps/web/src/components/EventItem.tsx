@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatFuzzyDate, kindLabel } from "../lib/format.ts";
+import { formatFuzzyDate } from "../lib/format.ts";
+import { kindLabel } from "../lib/kinds.ts";
 import { groupParticipants } from "../lib/participants.ts";
 
 export interface EventItemData {

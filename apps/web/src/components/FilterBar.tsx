@@ -4,12 +4,13 @@
  * Global filters (date range, actors, issues, event kinds, outlets), kept in the URL search params.
  *
  * It is a plain GET form: without JavaScript the browser submits `?from=…&actors=…&actors=…`, which is exactly the
- * format `src/lib/filters.ts` parses. With JavaScript the submit is turned into a client navigation, and the
+ * format `src/lib/filters.ts` parses (the server validates it; this component only reads and writes the URL, through
+ * the zod-free `filter-url.ts`). With JavaScript the submit is turned into a client navigation, and the
  * active filters show as removable chips. Other params on the URL (except the page cursor) are kept.
  */
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
-import { activeFilterCount, filterToSearchParams, parseFilter, type ViewFilter } from "../lib/filters.ts";
+import { activeFilterCount, filterFromParams, filterToSearchParams, type ViewFilter } from "../lib/filter-url.ts";
 
 export interface FilterOption {
   value: string;
@@ -43,7 +44,7 @@ export function FilterBar({ options, value, show }: { options: FilterOptions; va
   const router = useRouter();
   const pathname = usePathname() ?? "/";
   const searchParams = useSearchParams();
-  const current = useMemo(() => value ?? parseFilter(searchParams?.toString() ?? ""), [value, searchParams]);
+  const current = useMemo(() => value ?? filterFromParams(searchParams?.toString() ?? ""), [value, searchParams]);
   const [pending, startTransition] = useTransition();
   const groups = GROUPS.filter((g) => !show || show.includes(g.key));
 
@@ -59,7 +60,7 @@ export function FilterBar({ options, value, show }: { options: FilterOptions; va
     const fd = new FormData(e.currentTarget);
     const sp = new URLSearchParams();
     for (const [k, v] of fd.entries()) if (typeof v === "string" && v) sp.append(k, v);
-    navigate(parseFilter(sp));
+    navigate(filterFromParams(sp));
   }
 
   function remove(key: keyof ViewFilter, v?: string) {

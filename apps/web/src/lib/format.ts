@@ -1,5 +1,5 @@
-import { EVENT_KINDS } from "@lagebild/model";
-
+// No imports from the model here: the article list (a client component) uses these, and the model's index brings zod
+// and every schema into the browser. Kind labels live in `kinds.ts`.
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** `2026-02-06` → `6 Feb 2026`, `2026-02` → `Feb 2026`, `2026` → `2026`; null → fallback. */
@@ -20,11 +20,6 @@ export function formatTimestamp(value: Date | string | null | undefined): string
   if (Number.isNaN(d.getTime())) return "—";
   const iso = d.toISOString();
   return `${formatFuzzyDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
-}
-
-const KIND_LABELS = new Map<string, string>(EVENT_KINDS.map((k) => [k.kind, k.label]));
-export function kindLabel(kind: string): string {
-  return KIND_LABELS.get(kind) ?? kind;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

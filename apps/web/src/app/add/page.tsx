@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHead } from "~/components/ui.tsx";
+import { TRPCReactProvider } from "~/trpc/client.tsx";
 import { AddArticleForm } from "./AddArticleForm.tsx";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,9 @@ export default function AddPage() {
     <>
       <PageHead title="Add an article" />
       <div className="card" style={{ maxWidth: "52rem" }}>
-        <AddArticleForm enabled={enabled} />
+        <TRPCReactProvider>
+          <AddArticleForm enabled={enabled} />
+        </TRPCReactProvider>
       </div>
     </>
   );

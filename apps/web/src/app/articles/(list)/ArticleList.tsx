@@ -3,7 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Empty, Pager } from "~/components/ui.tsx";
-import { isEmptyFilter, withFilter, type ViewFilter } from "~/lib/filters.ts";
+import { isEmptyFilter, withFilter, type ViewFilter } from "~/lib/filter-url.ts";
 import { articleTitle, formatFuzzyDate, plural } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 

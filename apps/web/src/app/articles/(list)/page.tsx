@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Filters } from "~/components/Filters.tsx";
 import { PageHead } from "~/components/ui.tsx";
 import { parseCursor, parseFilter } from "~/lib/filters.ts";
+import { TRPCReactProvider } from "~/trpc/client.tsx";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
 import { ArticleList } from "./ArticleList.tsx";
 
@@ -21,9 +22,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         <p>The sources: every article ingested, with what was extracted from it.</p>
       </PageHead>
       <Filters value={filter} />
-      <HydrateClient>
-        <ArticleList filter={filter} cursor={cursor} limit={LIMIT} />
-      </HydrateClient>
+      <TRPCReactProvider>
+        <HydrateClient>
+          <ArticleList filter={filter} cursor={cursor} limit={LIMIT} />
+        </HydrateClient>
+      </TRPCReactProvider>
     </>
   );
 }

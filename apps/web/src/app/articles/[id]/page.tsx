@@ -5,7 +5,8 @@ import { HighlightedText } from "~/components/HighlightedText.tsx";
 import { ListCard } from "~/components/ListCard.tsx";
 import { SpanLegend } from "~/components/SpanLegend.tsx";
 import { articleLabels } from "~/lib/article-names.ts";
-import { articleTitle, fileBaseName, formatFuzzyDate, formatTimestamp, kindLabel, STANCE_LABEL } from "~/lib/format.ts";
+import { articleTitle, fileBaseName, formatFuzzyDate, formatTimestamp, STANCE_LABEL } from "~/lib/format.ts";
+import { kindLabel } from "~/lib/kinds.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,8 @@ import { cache } from "react";
 import Link from "next/link";
 import { ListCard } from "~/components/ListCard.tsx";
 import { articleLabels } from "~/lib/article-names.ts";
-import { articleTitle, formatFuzzyDate, kindLabel } from "~/lib/format.ts";
+import { articleTitle, formatFuzzyDate } from "~/lib/format.ts";
+import { kindLabel } from "~/lib/kinds.ts";
 import { groupParticipants, rolesLabel } from "~/lib/participants.ts";
 import { api, orNotFound } from "~/trpc/server.tsx";
 
