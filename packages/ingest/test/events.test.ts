@@ -55,6 +55,8 @@ describe("extractEvents", () => {
     expect(events("Russland hatte Charkiw am Montag mit Drohnen überzogen.")[0]).toMatchObject({ kind: "attack", places: ["place:charkiw"] });
     expect(events("Die Debatte hatte das Land am Montag mit Vorwürfen überzogen.").map((e) => e.kind)).not.toContain("attack");
     expect(events("Am Samstag haben Inspektoren die Anlage in Isfahan besichtigt.")[0]).toMatchObject({ kind: "consult", places: ["place:isfahan"], date: { value: "2026-01-31" } });
+    expect(events("Die Minister kamen am Dienstag in der Residenz des Botschafters in Wien zusammen.")[0]).toMatchObject({ kind: "consult", places: ["place:wien"], date: { value: "2026-02-03" } });
+    expect(events("Die Gespräche, die am Dienstag in Wien stattgefunden hatten, sollen weitergehen.")[0]).toMatchObject({ places: ["place:wien"], date: { value: "2026-02-03" } });
     expect(events("Die Wiener Gespräche vom Dienstag endeten ohne Ergebnis.")[0]).toMatchObject({ kind: "negotiate", places: ["place:wien"], date: { value: "2026-02-03" } });
   });
 

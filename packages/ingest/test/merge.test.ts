@@ -66,6 +66,26 @@ describe("mergeEvents", () => {
     expect(mergeEvents([a, c]).filter((e) => e.kind === "negotiate").length).not.toBe(1);
   });
 
+  it("merges talks told as 'vergangene Woche' in a relative clause with the day another article gives them", () => {
+    const a = graph("a.txt", "Stand: 03.03.2026\nDie Außenminister Serbiens und des Kosovo kamen am Dienstag in Belgrad zusammen.");
+    const b = graph("b.txt", "Stand: 11.03.2026\nDie Gespräche, die vergangene Woche in Belgrad fortgesetzt worden waren, sollen weitergehen.");
+    const merged = mergeEvents([a, b]).filter((e) => e.kind === "consult" || e.kind === "negotiate");
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ date: { value: "2026-03-03" }, places: ["place:belgrad"] });
+    // The week before is not the week before that: a day outside it stays apart.
+    const c = graph("c.txt", "Stand: 18.03.2026\nDie Gespräche, die vergangene Woche in Belgrad fortgesetzt worden waren, sollen weitergehen.");
+    expect(mergeEvents([a, c]).filter((e) => e.kind === "consult" || e.kind === "negotiate")).toHaveLength(2);
+  });
+
+  it("merges one article's headline and body telling the same attack, and 'Anfang der Woche' with its Tuesday", () => {
+    const a = graph("a.txt", "Stand: 16.04.2026\nAngriff auf Charkiw überschattet Treffen\nDie Stimmung ist gedrückt, weil Russland kurz zuvor Charkiw angegriffen hat. In der Nacht zu Dienstag hatte Russland zwanzig Raketen abgefeuert.");
+    const attacks = mergeEvents([a]).filter((e) => e.kind === "attack");
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]).toMatchObject({ date: { value: "2026-04-14" }, places: ["place:charkiw"] });
+    const b = graph("b.txt", "Stand: 18.04.2026\nRussland habe erst Anfang der Woche Charkiw mit Drohnen und Raketen überzogen, sagte er.");
+    expect(mergeEvents([a, b]).filter((e) => e.kind === "attack")).toHaveLength(1);
+  });
+
   it("does not merge a cancelled meeting with one that took place", () => {
     const a = graph("a.txt", "Stand: 04.02.2026\nDie für Freitag geplanten Verhandlungen zwischen Serbien und dem Kosovo in Brüssel wurden abgesagt.");
     const b = graph("b.txt", text2);

@@ -509,12 +509,34 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
   }
 }
 
+/**
+ * The days of a week, or of its start, middle or end ("Anfang der Woche"). The parts overlap: copy calls a
+ * Wednesday the start of the week as readily as its middle.
+ */
+function weekPartWindow(monday: string, part: string): [string, string] {
+  if (part === "anfang" || part === "zu beginn") return [monday, addDays(monday, 2)];
+  if (part === "mitte") return [addDays(monday, 1), addDays(monday, 4)];
+  if (part === "ende") return [addDays(monday, 3), addDays(monday, 6)];
+  return [monday, addDays(monday, 6)];
+}
+
+const WEEK_DELTA: Record<string, number> = { "previous-week": -1, "this-week": 0, "next-week": 1 };
+
+/**
+ * The days a week-level relative date covers ("vergangene Woche", "Anfang der Woche"), recomputed from its rule,
+ * anchor and words — its value only keeps the month. Null for any other date.
+ */
+export function weekWindowOf(date: { resolution: { rule: string; anchor?: string | undefined; text?: string | undefined } }): [string, string] | null {
+  const { rule, anchor, text } = date.resolution;
+  const delta = WEEK_DELTA[rule];
+  if (delta === undefined || !anchor || anchor.length < 10) return null;
+  const part = /^(anfang|mitte|ende|zu beginn)\b/i.exec(text ?? "")?.[1]?.toLowerCase() ?? "";
+  return weekPartWindow(addDays(mondayOf(anchor), 7 * delta), part);
+}
+
 function weekCandidate(m: RegExpExecArray, monday: string, part: string | undefined, rule: string, anchor: string): Candidate {
-  let window: [string, string] = [monday, addDays(monday, 6)];
   const p = lower(part);
-  if (p === "anfang" || p === "zu beginn") window = [monday, addDays(monday, 1)];
-  else if (p === "mitte") window = [addDays(monday, 2), addDays(monday, 3)];
-  else if (p === "ende") window = [addDays(monday, 4), addDays(monday, 6)];
+  const window = weekPartWindow(monday, p);
   // The month of the week's Thursday (ISO 8601) — or of the part of the week meant.
   const thursday = p ? window[0] : addDays(monday, 3);
   return { start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(thursday.slice(0, 7), "month", "relative", rule, m[0], anchor), window };

@@ -99,6 +99,7 @@ const DEFINITE = new Set(["der", "die", "das", "dem", "den", "des", "dieser", "d
 const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
 const STATUS_WORDS = /^(?:geplant\w*|abgesagt\w*|begonnen|beginn\w*|stattfind\w*|stattgefunden|fortgesetzt|angesetzt)$/;
 const LIGHT_VERB = /\b(?:stattfind\w*|stattgefunden|fand\w* statt|begonnen|beginn\w*|begann\w*|gegeben|gab|gibt|ereignet\w*|geplant\w*|abgesagt|fortgesetzt|laufen|liefen|angesetzt|aufgenommen|nahm\w* [^,]*auf|eroffnet|eingeleitet|getotet|verletzt|ums leben|zerstort|beschadigt)\b/;
+const RELATIVE_PRONOUN = /^(?:die|der|das|welche|welcher|welches)$/;
 const PASSIVE = /\b(?:wurde|wurden|worden|wird|werden)\b/;
 
 interface Clause {
@@ -250,15 +251,16 @@ export function extractEvents(input: EventInput): Event[] {
         const wi = wordAt(r.m.start);
         return wi >= a && wi < b;
       };
-      const ownDates = dates.filter((d) => {
-        const wi = wordAt(d.start);
-        return wi >= phraseFrom && wi < phraseTo;
-      });
+      // A relative clause right after an event noun tells when and where it happened: "Die Gespräche, die vergangene
+      // Woche in Genf fortgesetzt worden waren, …" — its dates and places are the noun's.
+      const relative = t.pos === "noun" && phraseTo === c.to && words[c.to]?.text === "," && RELATIVE_PRONOUN.test(words[c.to + 1]?.f ?? "") ? clauses[f.clause + 1] : undefined;
+      const inPhrase = (wi: number) => (wi >= phraseFrom && wi < phraseTo) || (!!relative && wi > relative.from && wi < relative.to);
+      const ownDates = dates.filter((d) => inPhrase(wordAt(d.start)));
       // "nach X" names where something happens only for travel; elsewhere it is a destination ("nach Oman verlegen").
       const travel = /^(?:reis|flog|gefl|besuch)/.test(words[f.w]!.f);
       const placeOk = (r: Ref) => r.eventPlace && !!r.place && r.prep !== "aus" && (r.prep !== "nach" || travel);
       // A noun's place follows it ("Gespräche in Genf") or is the city adjective right before it ("Genfer Gespräche").
-      const ownPlaces = refs.filter((r) => placeOk(r) && (inRange(r, t.pos === "noun" ? f.w : c.from, phraseTo) || (r.m.attributive && wordAt(r.m.start) === f.w - 1)));
+      const ownPlaces = refs.filter((r) => placeOk(r) && (inRange(r, t.pos === "noun" ? f.w : c.from, phraseTo) || (r.m.attributive && wordAt(r.m.start) === f.w - 1) || (!!relative && inRange(r, relative.from + 1, relative.to))));
       const ownActors: Ref[] = [];
       if (t.pos === "noun") {
         let chained = false;
@@ -281,7 +283,7 @@ export function extractEvents(input: EventInput): Event[] {
         for (const r of refs) if (placeOk(r) && inRange(r, c.from, c.to)) ownPlaces.push(r);
       }
       const preWords = words.slice(phraseFrom, f.w).map((w) => w.f);
-      const statusWord = preWords.some((x) => STATUS_WORDS.test(x)) || STATUS_WORDS.test(words[phraseTo]?.f ?? "") || (t.pos === "noun" && /\b(?:stattfind|stattgefunden|begonnen|abgesagt|geplant|fortgesetzt|ereignete)/.test(ct));
+      const statusWord = preWords.some((x) => STATUS_WORDS.test(x)) || STATUS_WORDS.test(words[phraseTo]?.f ?? "") || (t.pos === "noun" && /\b(?:stattfind|stattgefunden|begonnen|abgesagt|geplant|fortgesetzt|ereignete)/.test(relative ? `${ct} ${clauseText(f.clause + 1)}` : ct));
 
       // A noun in the genitive of another noun ("Zusammenbruch der Gespräche", "Aufnahme von Verhandlungen") is that
       // noun's complement, not an event of its own.

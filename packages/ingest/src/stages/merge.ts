@@ -16,7 +16,7 @@
 import { dateSpan, eventKindInfo, type Actor, type ArticleGraph, type Event, type Figure, type FuzzyDate, type MergedEvent, type Participant, type ParticipantRole } from "@lagebild/model";
 import { fold } from "../text.ts";
 import { phoneticKeys } from "./resolve.ts";
-import { addDays } from "./dates.ts";
+import { addDays, daysBetween, weekWindowOf } from "./dates.ts";
 
 export interface UnifiedActors {
   /** Global key of an article-local actor key: `${article}|${key}` → global key. */
@@ -172,7 +172,7 @@ function spanOf(date: FuzzyDate | null | undefined, evidence = ""): [string, str
     const day = date.value.length >= 10 ? date.value : dateSpan(date.value)[1];
     return [addDays(day, EARLIER.test(fold(evidence)) ? -21 : -10), day];
   }
-  return dateSpan(date.value);
+  return weekWindowOf(date) ?? dateSpan(date.value);
 }
 
 const overlaps = (a: [string, string], b: [string, string]) => a[0] <= b[1] && b[0] <= a[1];
@@ -219,8 +219,12 @@ function affinity(a: Report, b: Report): number {
   const sameDay = a.explicit && b.explicit && a.event.date!.value === b.event.date!.value && a.event.date!.precision === "day" ? 1 : 0;
   const evidence = sharedActors + sharedPlaces + Math.min(1, sharedFigures) + (sim >= 0.5 ? 2 : sim >= 0.25 ? 1 : 0) + sameDay;
   // A missing, inferred (publication day) or coarse (month, year) date says little: ask for more in common.
-  const weak = (r: Report) => !r.span || !r.explicit || r.event.date?.precision !== "day";
-  if (weak(a) || weak(b)) return evidence >= 2 ? evidence : 0;
+  // A week ("vergangene Woche") is precise enough to stand beside a day.
+  const weak = (r: Report) => !r.span || !r.explicit || (r.event.date?.precision !== "day" && daysBetween(r.span[0], r.span[1]) > 6);
+  // One article telling the same kind of happening twice ("Angriff auf Odessa" … "hatte Russland … abgefeuert") with
+  // something in common tells one happening; across articles a vague date needs more.
+  const needed = a.article === b.article && a.event.kind === b.event.kind ? 1 : 2;
+  if (weak(a) || weak(b)) return evidence >= needed ? evidence : 0;
   return evidence >= 1 ? evidence : 0;
 }
 
