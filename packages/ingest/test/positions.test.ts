@@ -50,6 +50,19 @@ describe("extractPositions", () => {
     expect(positions("Der Iran verzichtet nach Angaben aus Teheran nicht auf die Anreicherung.")).toEqual(["state:IR enrichment oppose concede"]);
   });
 
+  it("reads a verb that ends what a cue names, and a negated noun a relative clause belongs to", () => {
+    expect(positions("Frankreich verlangte, Iran müsse jede Anreicherung aufgeben.")).toEqual(["state:FR enrichment support demand"]);
+    expect(positions("Frankreich erklärte, man werde kein Abkommen unterzeichnen, das dem Iran die Anreicherung erlaubt.")).toContainEqual(expect.stringMatching(/^state:FR enrichment support/));
+    expect(positions("Frankreich erklärte, man werde ein Abkommen unterzeichnen, das dem Iran die Anreicherung erlaubt.")).toContainEqual(expect.stringMatching(/^state:FR enrichment oppose/));
+  });
+
+  it("does not take whom a demand addresses, or the subject of its condition, for the holder", () => {
+    expect(positions("Ein Abkommen sei nur denkbar, wenn der Iran die Anreicherung einstelle, erklärte Frankreich.")).toEqual(["state:FR enrichment support offer"]);
+    const morel = positions("Der französische Außenminister Jean Morel forderte, jedes Abkommen müsse Irans Raketenprogramm einschließen.");
+    expect(morel).toContain("state:FR missiles support demand");
+    expect(morel.filter((x) => x.startsWith("state:IR"))).toEqual([]);
+  });
+
   it("takes the cited source as the holder of reported speech", () => {
     expect(positions("Sollte Teheran die Anreicherung fortsetzen, seien Angriffe möglich, so Trump.")).toContain("person:donald-trump military support demand");
     expect(positions("US-Präsident Donald Trump schloss militärische Gewalt erneut nicht aus.")).toContain("state:US military support threat");

@@ -51,6 +51,9 @@ const NEGATION = new RegExp(`^(?:${stanceData.negation})$`);
 const BREAKS = new RegExp(`(?:^| )(?:${stanceData.scopeBreaks})(?= |$)`, "g");
 const BOUNDARY = /^[,;:–—().]$/;
 const PREPOSITION = /^(?:mit|gegenuber|von|vom|laut|bei|uber|fur|nach|zu|zum|zur|aus|in|im|an|am|auf|gegen|zwischen|unter|vor|durch|ohne|um|seit|wegen)$/;
+/** Konjunktiv modals of obligation: "X müsse …" reports a demand made of X. */
+const OBLIGED = /^(?:musse|mussten|solle|sollten|durfe|durften)$/;
+const CONDITION_OR_THAT = /^(?:wenn|falls|sofern|dass)$/;
 const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
 const PRONOUNS = new Set(["er", "sie"]);
 /** Roles that do not speak for a government. */
@@ -123,16 +126,36 @@ function matchCue(words: Word[], i: number, cue: CompiledCue): number {
   return at;
 }
 
-/** A cue negated by the words before it (articles and lower-case adjectives skipped): "keine", "ohne vollständiges Ende der". */
-function cueNegators(words: Word[], i: number): number[] {
+/**
+ * A cue negated by the words before it (articles and lower-case adjectives skipped): "keine", "ohne vollständiges
+ * Ende der"; by a verb after it in its clause that ends it ("jede Anreicherung aufgeben"); or, in a relative clause,
+ * by a negation of the noun the clause belongs to ("kein Abkommen, das dem Iran die Anreicherung erlaubt").
+ */
+function cueNegators(words: Word[], i: number, end = i): number[] {
   const at: number[] = [];
   for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
     const w = words[k]!;
     if (CUE_NEGATORS.test(w.f)) at.push(k);
     else if (!w.word || !(DETERMINER.test(w.f) || (!w.cap && /(?:e|en|er|es|em)$/.test(w.f)))) break;
   }
+  for (let k = end + 1; k < words.length && k <= end + 6 && !BOUNDARY.test(words[k]!.text); k++) {
+    if (CUE_NEGATORS_AFTER.test(words[k]!.f)) at.push(k);
+  }
+  let open = i;
+  while (open > 0 && !BOUNDARY.test(words[open - 1]!.text)) open--;
+  if (open >= 2 && words[open - 1]!.text === "," && RELATIVE_PRONOUN.test(words[open]!.f)) {
+    for (let k = open - 2; k >= 0 && k >= open - 5 && !BOUNDARY.test(words[k]!.text); k--) {
+      if (NEGATION.test(words[k]!.f)) {
+        at.push(k);
+        break;
+      }
+    }
+  }
   return at;
 }
+
+const CUE_NEGATORS_AFTER = new RegExp(`^(?:${stanceData.cueNegatorsAfter})$`);
+const RELATIVE_PRONOUN = /^(?:das|die|der|welche|welcher|welches)$/;
 
 /** Third person singular Konjunktiv I of the auxiliaries and modals, which mark reported speech. */
 const KONJUNKTIV = /^(?:sei|seien|habe|werde|musse|durfe|konne|solle|wolle|moge|gebe)$/;
@@ -207,7 +230,7 @@ export function extractPositions(input: PositionInput): Position[] {
     for (const h of hitsW) if (!foundW.some((f) => h.from <= f.to && h.to >= f.from)) foundW.push(h);
     foundW.sort((x, y) => x.from - y.from);
     const found: Cue[] = foundW.map((h) => ({
-      issue: h.issue, polarity: h.polarity, negators: cueNegators(words, h.from),
+      issue: h.issue, polarity: h.polarity, negators: cueNegators(words, h.from, h.to),
       from: starts[h.from]!, to: starts[h.to]! + words[h.to]!.f.length,
     }));
     if (found.length) {
@@ -313,13 +336,17 @@ function clauseIds(words: Word[]): number[] {
 /** The first subject-like actor (not after a preposition, not in the dative/accusative) in words [a, b). */
 function subjectIn(words: Word[], refs: Ref[], a: number, b: number): string | null {
   for (const r of refs) {
-    if (r.m.modifier || r.m.kind === "media") continue;
+    // A genitive qualifies a noun ("Irans Raketenprogramm"); it is never the clause's subject.
+    if (r.m.modifier || r.m.genitive || r.m.kind === "media") continue;
     const wi = wordIndexAt(words, r.m.start);
     if (wi < a || wi >= b) continue;
     let k = wi - 1;
     while (k >= 0 && /^(?:der|die|das|des|ein|eine|eines|einer|hochrangige\w*|ranghohe\w*)$/.test(words[k]!.f)) k--;
     const before = words[k]?.f ?? "";
     if (PREPOSITION.test(before) || OBJECT_CASE.has(words[wi - 1]?.f ?? "")) continue;
+    // "Iran müsse jede Anreicherung aufgeben": in reported speech the subject of an obligation is whom the speaker
+    // asks, not who holds the view.
+    if (OBLIGED.test(words[wordIndexAt(words, r.m.end - 1) + 1]?.f ?? "")) continue;
     return r.actor!;
   }
   return null;
@@ -378,6 +405,11 @@ function holderOf(
       const who = antecedent();
       if (who) return who;
     }
+    // The subject of a condition or a that-clause ("nur denkbar, wenn der Iran die Anreicherung einstelle") is
+    // what the holder asks of someone; only a threat or refusal told there is that subject's own.
+    const opener = words[a]?.text === "," ? words[a + 1] : words[a];
+    const ownAttitude = clauseOf[att.word] === cc && (att.sw.modality === "threat" || att.sw.modality === "reject");
+    if (opener && CONDITION_OR_THAT.test(opener.f) && !ownAttitude) continue;
     // Inside a quote the speaker is the holder; outside, the clause subject.
     const subj = subjectIn(words, refs.filter((r) => !quotes.some((x) => r.m.start >= x.mention.start && r.m.start < x.mention.end)), a, b);
     if (subj) return subj;
