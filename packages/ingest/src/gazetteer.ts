@@ -320,3 +320,10 @@ function titleLookup(lex: Lexicon, folded: string): { cut: number } | null {
   }
   return null;
 }
+
+/** Whether the gazetteer knows a name (as written, any case) as a city, region or country. */
+export function isPlaceName(lex: Lexicon, name: string): boolean {
+  const words = tokenize(name).map((t) => fold(t.text));
+  if (!words.length) return false;
+  return !!lex.byFirst.get(words[0]!)?.some((e) => (e.kind === "city" || e.kind === "region" || e.kind === "country") && e.words.length === words.length && e.words.every((w, k) => w === words[k]));
+}

@@ -52,6 +52,15 @@ describe("outlet, agencies and authors", () => {
     expect(meta(`Gipfel in Brüssel endet ohne Einigung\nVon Jonas Weil, mit Material von Reuters und dpa\n${BODY}`)).toMatchObject({ authors: ["Jonas Weil"], agencies: ["Reuters", "dpa"] });
   });
 
+  it("reads a correspondent's line (name and place) and a lower-case 'von' byline, and removes share bars", () => {
+    expect(meta(`Gipfel in Brüssel endet ohne Einigung\nJana Lindqvist, Kairo\n${BODY}`).authors).toEqual(["Jana Lindqvist"]);
+    expect(meta(`Gipfel in Brüssel endet ohne Einigung\nvon Paul Ostermann\n${BODY}`).authors).toEqual(["Paul Ostermann"]);
+    // A line naming two places is no byline.
+    expect(clean(`Gipfel in Brüssel\nBerlin, Paris\n${BODY}`).text).toContain("Berlin, Paris");
+    const shared = clean(`${BODY}\nTeilen auf Facebook | Teilen auf X | Per E-Mail versenden\nFacebook X Instagram`);
+    expect(shared.text).toBe(BODY);
+  });
+
   it("reads the outlet from a team credit line and agencies from 'Mit Material von'", () => {
     expect(meta(`${BODY}\nMit Material von Reuters und AFP\nDie Mitarbeiter von Beispiel News sind ein Team von Journalisten in Genf.`)).toMatchObject({
       outlet: "Beispiel News",

@@ -42,6 +42,11 @@ describe("organisations no lexicon lists", () => {
     expect(orgs.map((o) => o.mentions).sort()).toEqual([1, 1]);
   });
 
+  it("takes a single name after a compound organisation noun, but not a word shaped like a noun", () => {
+    expect(orgsOf("Die kurdische Menschenrechtsorganisation Lavan meldete 60 Festnahmen.")).toEqual([expect.objectContaining({ name: "Lavan" })]);
+    expect(orgsOf("Die Hilfsorganisation Versorgung verteilte Brot.")).toEqual([]);
+  });
+
   it("finds an English organisation name around its head noun, without a German city adjective before it", () => {
     const orgs = orgsOf("Das sagte ein Experte vom Londoner International Institute for Strategic Studies.");
     expect(orgs).toEqual([expect.objectContaining({ name: "International Institute for Strategic Studies" })]);

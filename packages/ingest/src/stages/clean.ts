@@ -18,6 +18,7 @@ import furniture from "../../data/clean-furniture.json" with { type: "json" };
 import agencyData from "../../data/metadata-agencies.json" with { type: "json" };
 import outletData from "../../data/metadata-outlets.json" with { type: "json" };
 import dateWords from "../../data/dates-de.json" with { type: "json" };
+import { isPlaceName, lexicon } from "../gazetteer.ts";
 import { findDates } from "./dates.ts";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -42,7 +43,9 @@ const DATELINE = new RegExp(
 const DATELINE_LOOSE = new RegExp(`^[,\\s]*${DATELINE_KEYWORD}(?:\\s+am\\s|\\s*:)\\s*.{0,40}\\d.{0,80}$`, "u");
 const BYLINE_KEYWORD = furniture.bylineKeywords.slice().sort(byLength).map(escape).join("|");
 const BYLINE_COLON = new RegExp(`^(?:${BYLINE_KEYWORD})\\s*:\\s*(.{2,200})$`, "u");
-const BYLINE_VON = new RegExp(`^(?:${BYLINE_KEYWORD})\\s+(.{2,160})$`, "u");
+const BYLINE_VON = new RegExp(`^(?:${BYLINE_KEYWORD}|von)\\s+(.{2,160})$`, "u");
+/** A correspondent's line: "Martin Gräflin, Istanbul" — a name and the place written from, nothing else. */
+const NAME_AND_PLACE = /^([\p{Lu}][\p{L}'.-]+(?:\s+[\p{Lu}][\p{L}'.-]+){1,2}),\s+([\p{Lu}][\p{L}.-]+(?:\s+[\p{Lu}][\p{L}.-]+)?)$/u;
 const PARTICLES = new Set(furniture.namePrefixParticles);
 const SOCIAL_ATTRIBUTION = /^[—–-]\s*[^()\n]{1,80}\(@[\w.]{1,50}\)(?:\s+.{0,40})?$/u;
 const SOCIAL_LINK = /pic\.twitter\.com\/|https?:\/\/t\.co\/|https?:\/\/(?:www\.)?(?:twitter|x)\.com\/\w+\/status\//u;
@@ -155,6 +158,8 @@ function classify(line: string): Verdict {
   const core = agencyTail ? t.slice(0, agencyTail.index) : t;
   const von = BYLINE_VON.exec(core);
   if (von && !endsLikeSentence(core) && looksLikeNames(von[1]!)) return { action: "remove", reason: "byline" };
+  const correspondent = NAME_AND_PLACE.exec(core);
+  if (correspondent && isPlaceName(lexicon(), correspondent[2]!) && !isPlaceName(lexicon(), correspondent[1]!)) return { action: "remove", reason: "byline" };
   if (agencyTail && HAS_AGENCY.test(agencyTail[0]) && core.length <= 80 && !endsLikeSentence(core) && looksLikeNames(core)) return { action: "remove", reason: "byline" };
   if (t.length <= 60 && AGENCY_ONLY.test(t) && HAS_AGENCY.test(t)) return { action: "remove", reason: "source-line" };
   if (t.length <= 60 && OUTLET_LINES.has(t)) return { action: "remove", reason: "outlet-line" };

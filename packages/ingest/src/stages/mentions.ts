@@ -64,7 +64,7 @@ const PARTICLE_NAME = /^(?:al|el|as|ad|an|ar|at|az|ash|asch|ul|bin|ibn|ben|abu|A
 const PARTICLES = new Set(["al", "el", "bin", "ibn", "ben", "bint", "abu", "von", "van", "de", "da", "di", "du", "del", "della", "der", "den", "dos", "la", "le", "ter", "zu", "ould"]);
 const CAP_PARTICLES = new Set(["Al", "El", "Abu", "Bin", "Ben", "Ibn", "De", "Van", "Von", "Da", "Di", "Del", "Le", "La", "Dos"]);
 const INITIAL = /^\p{Lu}\.?$/u;
-const NOUN_ENDING = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ität|ismus|nahme|nahmen|lich|isch|ische|ischen|ischer|isches|ierung|ment|mente|ium|ien|ionen|enten|anten|ern|eien)$/;
+const NOUN_ENDING = /(?:alen|rats|rates|ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ität|ismus|nahme|nahmen|lich|isch|ische|ischen|ischer|isches|ierung|ment|mente|ium|ien|ionen|enten|anten|ern|eien)$/;
 export const PERSONLIKE_GOV = new Set(["beamte", "beamten", "beamter", "offizielle", "offiziellen", "vertreter", "diplomaten", "quelle", "quellen", "regierungsquelle", "kreise", "kreisen", "regierungskreise", "regierungskreisen", "regierungsvertreter"]);
 
 /** Whether a word can be part of a person's name. */
@@ -75,6 +75,12 @@ function isNameWord(lex: Lexicon, w: Word | undefined): boolean {
   if (titleOf(lex, w.f)) return false;
   if (!PARTICLE_NAME.test(w.text) && w.text.length > 6 && NOUN_ENDING.test(w.f)) return false;
   return true;
+}
+
+/** A compound ending in a long organisation noun: Menschenrechtsorganisation, Hilfsorganisation, Oppositionsbewegung. */
+function isOrgNounCompound(lex: Lexicon, folded: string): boolean {
+  for (const n of lex.orgNouns) if (n.length >= 6 && !n.includes(" ") && folded.length > n.length + 2 && folded.endsWith(n)) return true;
+  return false;
 }
 
 /** Whether a word is a place or state name (and so cannot be a surname). */
@@ -417,7 +423,7 @@ export function findMentions(input: MentionInput): Mention[] {
         continue;
       }
       // Organisation noun + name: Think Tank „United Against Nuclear Iran“, Denkfabrik Carnegie.
-      const orgNoun = !w.cap ? 0 : lex.orgNouns.has(w.f) ? 1 : lex.orgNouns.has(`${w.f} ${words[i + 1]?.f ?? ""}`) ? 2 : 0;
+      const orgNoun = !w.cap ? 0 : lex.orgNouns.has(w.f) || isOrgNounCompound(lex, w.f) ? 1 : lex.orgNouns.has(`${w.f} ${words[i + 1]?.f ?? ""}`) ? 2 : 0;
       if (orgNoun) {
         let j = i + orgNoun;
         const quoted = words[j] && /^[„“"»«‚]$/.test(words[j]!.text);
@@ -425,7 +431,9 @@ export function findMentions(input: MentionInput): Mention[] {
         let k = j;
         while (k < words.length && k < j + 8 && words[k]!.word && (words[k]!.cap || (quoted && /^(?:of|for|the|and|für|und|der|die|des)$/.test(words[k]!.f)))) k++;
         if (quoted && !/^[“”"«»‘’]$/.test(words[k]?.text ?? "")) k = j;
-        if (k > j && (quoted || k - j >= 2) && !blocked.slice(j, k).some((b) => b !== undefined)) {
+        // One name word counts when it reads as a name, not a noun: "die Menschenrechtsorganisation Hengaw meldete".
+        const singleName = k === j + 1 && isNameWord(lex, words[j]) && !words[k]?.cap;
+        if (k > j && (quoted || k - j >= 2 || singleName) && !blocked.slice(j, k).some((b) => b !== undefined)) {
           const name = textOf(words, j, k, text);
           emit({ type: "actor", kind: "organisation", key: `org:${slug(name)}`, name, w0: j, w1: k, via: "pattern:org-noun" });
           i = k;

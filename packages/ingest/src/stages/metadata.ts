@@ -24,8 +24,7 @@ import type { ArticleMetadata, Cleaned, GivenMetadata } from "../pipeline/types.
 import furniture from "../../data/clean-furniture.json" with { type: "json" };
 import agencyData from "../../data/metadata-agencies.json" with { type: "json" };
 import outletData from "../../data/metadata-outlets.json" with { type: "json" };
-import { lexicon } from "../gazetteer.ts";
-import { fold as foldWord } from "../text.ts";
+import { isPlaceName, lexicon } from "../gazetteer.ts";
 import { BYLINE_CREDIT_TAIL, outletOfMasthead } from "./clean.ts";
 import { addDays, daysBetween, findDates, resolveRelativeDay } from "./dates.ts";
 import { splitSentences } from "./sentences.ts";
@@ -114,15 +113,10 @@ function readByline(list: string, c: Credits) {
       continue;
     }
     // "Von Miriam Oppenländer, Tel Aviv": the place the author writes from is no author.
-    if (PERSON_NAME.test(item) && !isPlaceName(item)) addUnique(c.authors, item);
+    if (PERSON_NAME.test(item) && !isPlaceName(lexicon(), item)) addUnique(c.authors, item);
   }
 }
 
-/** Whether the gazetteer knows a name as a city, region or country. */
-function isPlaceName(name: string): boolean {
-  const words = name.split(/\s+/).map(foldWord);
-  return !!lexicon().byFirst.get(words[0]!)?.some((e) => ["city", "region", "country"].includes(e.kind) && e.words.length === words.length && e.words.every((w, k) => w === words[k]));
-}
 
 const SOURCE_TAIL = /(?:^|[\s,|·])(?:Quelle|Quellen)\s*:\s*(.+)$/u;
 const BYLINE_HEAD = new RegExp(
@@ -148,7 +142,7 @@ function readCredits(cleaned: Cleaned): Credits {
       const credit = BYLINE_CREDIT_TAIL.exec(line);
       if (credit) for (const item of splitList(credit[1] ?? credit[2] ?? "")) { const a = agencyOf(item); if (a) addUnique(c.agencies, a); }
       const core = credit ? line.slice(0, credit.index) : line;
-      readByline(BYLINE_HEAD.exec(core)?.[1] ?? core, c);
+      readByline(BYLINE_HEAD.exec(core)?.[1] ?? core.replace(/^von\s+/u, ""), c);
     } else if (reason === "outlet-line") {
       c.outlet ??= outletOf(line) ?? outletOfMasthead(line);
     } else if (reason === "credit-line") {
