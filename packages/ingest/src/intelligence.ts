@@ -1,5 +1,6 @@
 /**
- * The extraction stages after dates, for one article: mentions → resolve → events → quotes → positions.
+ * The extraction stages after dates, for one article: mentions → resolve → events → quotes → positions →
+ * statements (dated stances that are events themselves).
  * The orchestrator (src/pipeline/index.ts) calls `analyseArticle`; each stage stays a pure function in
  * src/stages/ and can be used on its own.
  */
@@ -11,6 +12,7 @@ import { findMentions } from "./stages/mentions.ts";
 import { extractPositions } from "./stages/positions.ts";
 import { extractQuotes } from "./stages/quotes.ts";
 import { resolveEntities } from "./stages/resolve.ts";
+import { statementEvents } from "./stages/statements.ts";
 
 export interface AnalyseInput {
   /** Cleaned text: every offset refers to it. */
@@ -47,6 +49,11 @@ export function analyseArticle(input: AnalyseInput): Intelligence {
     sentences: input.sentences, resolution, quotes: found, dossier: input.dossier, dates: input.dates, published: input.published?.value ?? null,
     demonyms: lex.demonyms,
   });
+  const statements = statementEvents({ sentences: input.sentences, positions, events, dates: input.dates, resolution, published: input.published?.value ?? null });
+  if (statements.length) {
+    events.push(...statements);
+    events.sort((a, b) => a.trigger.start - b.trigger.start);
+  }
   const quotes: Quote[] = found.map(({ speakerActor: _a, ...q }) => q);
   // States and organisations a person belongs to, or a position names, are actors of the article too
   // (named through the person: "Bundeskanzler" → Germany), without mentions of their own.

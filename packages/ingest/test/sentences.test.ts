@@ -21,6 +21,11 @@ describe("splitSentences", () => {
     expect(texts("George W. Bush kam ca. 10 Min. später. Dann ging er.")).toEqual(["George W. Bush kam ca. 10 Min. später.", "Dann ging er."]);
   });
 
+  it("ends a sentence after a one-letter name following a preposition (the platform X), not after an initial", () => {
+    expect(splitSentences("Das schrieb er auf X. Jedes Abkommen sei schlecht.").map((x) => x.text)).toEqual(["Das schrieb er auf X.", "Jedes Abkommen sei schlecht."]);
+    expect(splitSentences("Das sagte John F. Kennedy damals.").length).toBe(1);
+  });
+
   it("keeps ordinals and numeric dates inside the sentence", () => {
     expect(texts("Am 2. Februar traf er ihn, am 06. Februar 2026 wieder. Die 6. Runde folgt am 06.02.2026 in Maskat.")).toEqual([
       "Am 2. Februar traf er ihn, am 06. Februar 2026 wieder.",

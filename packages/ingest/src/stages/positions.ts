@@ -180,7 +180,8 @@ export function extractPositions(input: PositionInput): Position[] {
     refsBySentence.set(r.m.sentence, l);
   }
   const out: Position[] = [];
-  const seen = new Set<string>();
+  /** Position index by actor|issue|stance, and whether its evidence carries a date of its own. */
+  const seen = new Map<string, { index: number; dated: boolean }>();
   let lastPerson: { actor: string; sentence: number } | null = null;
   let lastSubject: { actor: string; sentence: number } | null = null;
 
@@ -294,13 +295,19 @@ export function extractPositions(input: PositionInput): Position[] {
         const official = person?.kind === "person" && person.affiliation?.startsWith("state:") && person.role && !NOT_OFFICIAL.test(fold(person.role));
         for (const actor of official ? [holder, person!.affiliation!] : [holder]) {
           const key = `${actor}|${cue.issue}|${stance}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          out.push({
+          const ownDate = (input.dates ?? []).some((d) => d.sentence === s.index);
+          const prev = seen.get(key);
+          // One position per actor, issue and stance; a dated statement is better evidence than an undated one
+          // (a headline "Chamenei: Raketen sind »rote Linie«" before "Chamenei bezeichnete … am Sonntag …").
+          if (prev && (prev.dated || !ownDate)) continue;
+          seen.set(key, { index: prev?.index ?? out.length, dated: ownDate });
+          const position: Position = {
             actor, issue: cue.issue, stance, modality: att.negated ? (att.sw.polarity > 0 ? "reject" : "concede") : att.sw.modality,
             evidence: { start: s.start, end: s.end, text: s.text, sentence: s.index },
             date, quote: quoteAt ? quoteAt.qi : null,
-          });
+          };
+          if (prev) out[prev.index] = position;
+          else out.push(position);
         }
       }
     }
@@ -343,13 +350,23 @@ function subjectIn(words: Word[], refs: Ref[], a: number, b: number): string | n
     let k = wi - 1;
     while (k >= 0 && /^(?:der|die|das|des|ein|eine|eines|einer|hochrangige\w*|ranghohe\w*)$/.test(words[k]!.f)) k--;
     const before = words[k]?.f ?? "";
-    if (PREPOSITION.test(before) || OBJECT_CASE.has(words[wi - 1]?.f ?? "")) continue;
+    // "Milizen wie die Huthi": an example in a comparison is no subject either.
+    if (PREPOSITION.test(before) || OBJECT_CASE.has(words[wi - 1]?.f ?? "") || inComparison(words, wi)) continue;
     // "Iran müsse jede Anreicherung aufgeben": in reported speech the subject of an obligation is whom the speaker
     // asks, not who holds the view.
     if (OBLIGED.test(words[wordIndexAt(words, r.m.end - 1) + 1]?.f ?? "")) continue;
     return r.actor!;
   }
   return null;
+}
+
+/** Whether word `wi` stands in a "wie …" list of examples ("Milizen wie die Huthi und die Hisbollah"). */
+function inComparison(words: Word[], wi: number): boolean {
+  for (let k = wi - 1; k >= 0 && k >= wi - 6; k--) {
+    if (BOUNDARY.test(words[k]!.text)) return false;
+    if (words[k]!.f === "wie") return true;
+  }
+  return false;
 }
 
 function holderOf(

@@ -30,6 +30,8 @@ const ORDINAL_FOLLOWERS = new Set([
   ...abbreviationData.ordinalFollowers,
   ...Object.keys(dateWords.months).map((m) => m[0]!.toUpperCase() + m.slice(1)),
 ]);
+/** Words before a one-letter name (the platform X, "Plan B") rather than an initial. */
+const LETTER_NAME_AFTER = /^(?:auf|bei|via|über|uber|an|in|im|von|vom|mit|Plan|Punkt|Kategorie)$/;
 const ORDINAL_PRECEDERS = new Set(abbreviationData.ordinalPreceders);
 
 const TERMINAL = new Set([".", "!", "?", "…"]);
@@ -149,7 +151,8 @@ function periodIsPartOfWord(text: string, dot: number, after: number): boolean {
   if (!word) return false;
   if (MULTIPART.has(word) || ABBREVIATIONS.has(word)) return true;
   if (word.includes(".") && /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(word)) return true; // z.B, u.a, U.S, i.d.R
-  if (/^\p{L}$/u.test(word)) return true; // initials, "z. B."
+  // Initials and "z. B." — but a capital after a preposition is a name of its own: "schrieb er auf X. Jedes …".
+  if (/^\p{L}$/u.test(word)) return !(/^\p{Lu}$/u.test(word) && LETTER_NAME_AFTER.test(previousWord(text, dot, word)));
   if (/^\d+$/.test(word)) {
     const following = nextWord(text, after);
     if (ORDINAL_FOLLOWERS.has(following)) return true;
