@@ -60,6 +60,13 @@ describe("absolute dates", () => {
     expect(d.window).toEqual(["2026-01-01", "2026-01-10"]);
   });
 
+  it("dates the noun 'N Tage nach' governs before its reference, and 'N Tage später' after it", () => {
+    const governed = find("Zwei Tage nach den Gesprächen in Istanbul tauschten beide Seiten am Samstag Gefangene aus.", "2026-04-18");
+    expect(governed.map(brief).find((d) => d.text === "Zwei Tage nach")).toMatchObject({ value: "2026-04-16" });
+    const later = find("Am Samstag trafen sie sich, zwei Tage später reisten sie ab.", "2026-04-18");
+    expect(later.map(brief).find((d) => d.text === "zwei Tage später")).toMatchObject({ value: "2026-04-20" });
+  });
+
   it("rejects impossible dates", () => {
     expect(find("Am 31.02.2026 geschah nichts.", null)).toEqual([]);
     // "30. Februar 2026" is no day; only the month stands.

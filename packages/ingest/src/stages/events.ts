@@ -253,7 +253,8 @@ export function extractEvents(input: EventInput): Event[] {
       };
       // A relative clause right after an event noun tells when and where it happened: "Die Gespräche, die vergangene
       // Woche in Genf fortgesetzt worden waren, …" — its dates and places are the noun's.
-      const relative = t.pos === "noun" && phraseTo === c.to && words[c.to]?.text === "," && RELATIVE_PRONOUN.test(words[c.to + 1]?.f ?? "") ? clauses[f.clause + 1] : undefined;
+      const verbBetween = found.some((o) => o.trigger.pos === "verb" && o.w > f.w && o.w < c.to);
+      const relative = t.pos === "noun" && (phraseTo === c.to || !verbBetween) && words[c.to]?.text === "," && RELATIVE_PRONOUN.test(words[c.to + 1]?.f ?? "") ? clauses[f.clause + 1] : undefined;
       const inPhrase = (wi: number) => (wi >= phraseFrom && wi < phraseTo) || (!!relative && wi > relative.from && wi < relative.to);
       const ownDates = dates.filter((d) => inPhrase(wordAt(d.start)));
       // "nach X" names where something happens only for travel; elsewhere it is a destination ("nach Oman verlegen").

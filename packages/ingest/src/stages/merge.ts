@@ -217,7 +217,10 @@ function affinity(a: Report, b: Report): number {
   const sharedFigures = shared(a.figures, b.figures);
   const sim = jaccard(a.words, b.words);
   const sameDay = a.explicit && b.explicit && a.event.date!.value === b.event.date!.value && a.event.date!.precision === "day" ? 1 : 0;
-  const evidence = sharedActors + sharedPlaces + Math.min(1, sharedFigures) + (sim >= 0.5 ? 2 : sim >= 0.25 ? 1 : 0) + sameDay;
+  const content = sharedActors + sharedPlaces + Math.min(1, sharedFigures) + (sim >= 0.5 ? 2 : sim >= 0.25 ? 1 : 0);
+  // The same day alone joins nothing: a Senate hearing and talks in Brussels on one Tuesday are two happenings.
+  if (!content) return 0;
+  const evidence = content + sameDay;
   // A missing, inferred (publication day) or coarse (month, year) date says little: ask for more in common.
   // A week ("vergangene Woche") is precise enough to stand beside a day.
   const weak = (r: Report) => !r.span || !r.explicit || (r.event.date?.precision !== "day" && daysBetween(r.span[0], r.span[1]) > 6);
