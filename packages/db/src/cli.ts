@@ -1,14 +1,18 @@
 // lagebild-db: migrations without the native Prisma schema engine.
-//   migrate                   ensure the database (DATABASE_URL or embedded) and apply pending migrations
+//   migrate                   ensure the database (DATABASE_URL or embedded) and apply pending migrations (then
+//                             rebuild the summaries that are empty while their base rows exist)
+//   rebuild-summaries [name…]  recompute the summaries (all, or the named ones) from the base tables
 //   diff [--from-empty]       print the SQL from the committed migrations (or from nothing) to schema.prisma
 //   create-migration <name>   write prisma/migrations/<timestamp>_<name>/migration.sql from that diff
 //   check                     exit 1 when the committed migrations and schema.prisma disagree
 //   serve                     start the embedded PostgreSQL, print its URL and keep it running until Ctrl-C
 //   url                       print the database URL (starts the embedded server only for as long as this runs)
+import { createDb } from "./client.ts";
 import { createMigration, diffEmptyToSchema, diffMigrationsToSchema, migrateDeploy } from "./migrate.ts";
 import { ensureDatabase } from "./server.ts";
+import { SUMMARIES, parseSummaryNames, rebuildSummaries } from "./summaries.ts";
 
-const USAGE = `usage: lagebild-db <migrate|diff [--from-empty]|create-migration <name>|check|serve|url>`;
+const USAGE = `usage: lagebild-db <migrate|rebuild-summaries [${SUMMARIES.join("|")} …]|diff [--from-empty]|create-migration <name>|check|serve|url>`;
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -22,8 +26,22 @@ async function main(argv: string[]): Promise<number> {
             ? `applied ${res.applied.length} migration(s) with the ${res.engine} engine: ${res.applied.join(", ")}`
             : `database is up to date (${res.engine} engine)`,
         );
+        if (res.rebuilt.length) console.log(`rebuilt the summaries that were missing: ${res.rebuilt.join(", ")}`);
       } finally {
         await db.stop();
+      }
+      return 0;
+    }
+    case "rebuild-summaries": {
+      const only = rest.length ? parseSummaryNames(rest) : undefined;
+      const handle = await ensureDatabase();
+      const db = createDb(handle.url, { poolSize: 1 });
+      try {
+        const res = await rebuildSummaries(db, { only, log: (l) => console.log(l) });
+        console.log(`rebuilt ${res.rebuilt.join(", ")} in ${(res.ms / 1000).toFixed(1)} s`);
+      } finally {
+        await db.$disconnect();
+        await handle.stop();
       }
       return 0;
     }

@@ -3,5 +3,6 @@
 export * from "./client.ts";
 export * from "./persist.ts";
 export * from "./server.ts";
+export * from "./summaries.ts";
 export { migrateDeploy, applyMigrationsWasm, diffMigrationsToSchema, diffEmptyToSchema, createMigration, findNativeSchemaEngine, loadMigrations } from "./migrate.ts";
 export type { MigrateOptions, MigrateResult } from "./migrate.ts";

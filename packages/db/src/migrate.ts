@@ -109,6 +109,8 @@ export interface MigrateResult {
   engine: "native" | "wasm";
   /** Migrations applied by this call (the native path reports them from its output, possibly empty). */
   applied: string[];
+  /** Summaries rebuilt afterwards because they were empty while their base rows existed (see `missingSummaries`). */
+  rebuilt: string[];
 }
 
 export interface MigrateOptions {
@@ -117,6 +119,12 @@ export interface MigrateOptions {
   migrationsDir?: string;
   schemaPath?: string;
   log?: (line: string) => void;
+  /**
+   * After migrating, rebuild the summaries that are empty while their base rows exist (a database that held data
+   * before a migration added a summary), so that the pages never have to. Default: true with the committed
+   * migrations, false with a custom `migrationsDir` or `schemaPath` (another schema).
+   */
+  rebuildSummaries?: boolean;
 }
 
 /**
@@ -126,10 +134,22 @@ export interface MigrateOptions {
 export async function migrateDeploy(database: string | { url: string }, opts: MigrateOptions = {}): Promise<MigrateResult> {
   const url = typeof database === "string" ? database : database.url;
   const mode = opts.engine ?? "auto";
-  if (mode === "native" || (mode === "auto" && findNativeSchemaEngine())) {
-    return { engine: "native", applied: await migrateDeployNative(url, opts) };
+  const native = mode === "native" || (mode === "auto" && findNativeSchemaEngine() !== null);
+  const engine = native ? "native" : "wasm";
+  const applied = native ? await migrateDeployNative(url, opts) : await applyMigrationsWasm(url, opts);
+  const rebuild = opts.rebuildSummaries ?? (opts.migrationsDir === undefined && opts.schemaPath === undefined);
+  return { engine, applied, rebuilt: rebuild ? await rebuildMissing(url, opts.log) : [] };
+}
+
+/** Rebuilds the summaries a freshly migrated database lacks (a few EXISTS probes when it lacks none). */
+async function rebuildMissing(url: string, log?: (line: string) => void): Promise<string[]> {
+  const [{ createDb }, { rebuildMissingSummaries }] = await Promise.all([import("./client.ts"), import("./summaries.ts")]);
+  const db = createDb(url, { poolSize: 1 });
+  try {
+    return (await rebuildMissingSummaries(db, { log })).rebuilt;
+  } finally {
+    await db.$disconnect();
   }
-  return { engine: "wasm", applied: await applyMigrationsWasm(url, opts) };
 }
 
 async function migrateDeployNative(url: string, opts: MigrateOptions): Promise<string[]> {

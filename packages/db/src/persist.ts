@@ -8,6 +8,7 @@ import {
   MergedEvent as MergedEventSchema,
   dateSpan,
   eventKindInfo,
+  precisionOf,
 } from "@lagebild/model";
 import type { ArticleGraph, Dossier, Event as ArticleEvent, Extraction, FuzzyDate, Mention, MergedEvent } from "@lagebild/model";
 import { loadDossier } from "@lagebild/model/node";
@@ -78,7 +79,9 @@ function dateColumns(date: FuzzyDate | null | undefined) {
   const [from, to] = fuzzyRange(date.value);
   return {
     dateValue: date.value,
-    datePrecision: date.precision,
+    // The precision of the value as written, so that 'day' always means a one-day range (the map's date-window
+    // queries rely on it); the extraction's own precision says the same for any well-formed date.
+    datePrecision: precisionOf(date.value),
     dateFrom: from,
     dateTo: to,
     dateResolution: date.resolution.kind,
@@ -137,22 +140,72 @@ async function applyTally(tx: Tx, deltas: TallyDelta[]) {
     ORDER BY id
     ON CONFLICT (id) DO UPDATE SET n = "EventTally".n + EXCLUDED.n`;
 
-  // The same links summed per place and kind over all dates (a refinement's -1/+1 cancels out here).
-  const totals = new Map<string, { placeId: string; kind: string; n: number }>();
+  // The same links summed per place and kind over all dates (a refinement's -1/+1 cancels out here), with the first
+  // and last day of the added links. A removed link (a refinement) may have been the first or last: those pairs are
+  // recomputed from EventTally below.
+  const totals = new Map<string, { placeId: string; kind: string; n: number; first: string | null; last: string | null; removed: boolean }>();
   for (const [, d] of rows) {
     if (d.placeId === null) continue;
     const k = `${d.placeId}|${d.kind}`;
-    const had = totals.get(k);
-    if (had) had.n += d.n;
-    else totals.set(k, { placeId: d.placeId, kind: d.kind, n: d.n });
+    let t = totals.get(k);
+    if (!t) totals.set(k, (t = { placeId: d.placeId, kind: d.kind, n: 0, first: null, last: null, removed: false }));
+    t.n += d.n;
+    if (d.n < 0) t.removed = true;
+    else if (d.dateFrom && d.dateTo) {
+      const [f, l] = [isoOrEmpty(d.dateFrom), isoOrEmpty(d.dateTo)];
+      if (t.first === null || f < t.first) t.first = f;
+      if (t.last === null || l > t.last) t.last = l;
+    }
   }
-  const changed = [...totals.entries()].filter(([, t]) => t.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
-  if (!changed.length) return;
+  const pairs = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
+  if (!pairs.length) return;
+  // The places' PlaceTotal rows are locked first (in key order): whoever touches a place's totals waits here for the
+  // others to commit, so the totals recomputed below from PlaceKindTotal see every committed change.
+  const places = [...new Set(pairs.map((t) => t.placeId))].sort();
   await tx.$executeRaw`
-    INSERT INTO "PlaceKindTotal" ("placeId", kind, n)
-    SELECT pl, k, n FROM unnest(${changed.map((t) => t.placeId)}::text[], ${changed.map((t) => t.kind)}::text[], ${changed.map((t) => t.n)}::int[]) AS x(pl, k, n)
+    INSERT INTO "PlaceTotal" ("placeId", n, kinds, counts)
+    SELECT p, 0, '{}', '{}' FROM unnest(${places}::text[]) AS u(p) ORDER BY p
+    ON CONFLICT ("placeId") DO UPDATE SET n = "PlaceTotal".n`;
+  // One statement upserts (and so locks, in key order) every pair touched, also those whose count nets to zero.
+  await tx.$executeRaw`
+    INSERT INTO "PlaceKindTotal" ("placeId", kind, n, "firstDay", "lastDay")
+    SELECT pl, k, n, f::date, l::date
+    FROM unnest(${pairs.map((t) => t.placeId)}::text[], ${pairs.map((t) => t.kind)}::text[], ${pairs.map((t) => t.n)}::int[],
+                ${pairs.map((t) => t.first)}::text[], ${pairs.map((t) => t.last)}::text[]) AS x(pl, k, n, f, l)
     ORDER BY pl, k
-    ON CONFLICT ("placeId", kind) DO UPDATE SET n = "PlaceKindTotal".n + EXCLUDED.n`;
+    ON CONFLICT ("placeId", kind) DO UPDATE SET n = "PlaceKindTotal".n + EXCLUDED.n,
+      "firstDay" = LEAST("PlaceKindTotal"."firstDay", EXCLUDED."firstDay"), "lastDay" = GREATEST("PlaceKindTotal"."lastDay", EXCLUDED."lastDay")`;
+  const recompute = pairs.filter((t) => t.removed);
+  if (recompute.length) {
+    // The rows are locked by the upsert above, so this statement starts after every other writer of them committed
+    // and sees their EventTally rows too.
+    const [pl, k] = [recompute.map((t) => t.placeId), recompute.map((t) => t.kind)];
+    await tx.$executeRaw`
+      UPDATE "PlaceKindTotal" p SET
+        "firstDay" = (SELECT min(t."dateFrom") FROM "EventTally" t WHERE t."placeId" = p."placeId" AND t.kind = p.kind AND t.n <> 0),
+        "lastDay" = (SELECT max(t."dateTo") FROM "EventTally" t WHERE t."placeId" = p."placeId" AND t.kind = p.kind AND t.n <> 0)
+      WHERE ("placeId", kind) IN (SELECT * FROM unnest(${pl}::text[], ${k}::text[]))`;
+  }
+  await refreshPlaceTotals(tx, places);
+}
+
+/** Recomputes `PlaceTotal` rows from `PlaceKindTotal`: the given places, or all (`null`; the caller empties it first). */
+export async function refreshPlaceTotals(tx: Tx, places: string[] | null): Promise<void> {
+  const only = places ? Prisma.sql`AND "placeId" = ANY(${places}::text[])` : Prisma.empty;
+  await tx.$executeRaw`
+    INSERT INTO "PlaceTotal" ("placeId", n, "firstDay", "lastDay", kinds, counts)
+    SELECT "placeId", sum(n)::int, min("firstDay"), max("lastDay"), array_agg(kind ORDER BY n DESC, kind ASC), array_agg(n ORDER BY n DESC, kind ASC)
+    FROM "PlaceKindTotal" WHERE n <> 0 ${only}
+    GROUP BY "placeId"
+    ORDER BY "placeId"
+    ON CONFLICT ("placeId") DO UPDATE SET n = EXCLUDED.n, "firstDay" = EXCLUDED."firstDay", "lastDay" = EXCLUDED."lastDay",
+      kinds = EXCLUDED.kinds, counts = EXCLUDED.counts`;
+  if (places) {
+    // A place left without links (never in normal operation) counts nothing.
+    await tx.$executeRaw`
+      UPDATE "PlaceTotal" t SET n = 0, "firstDay" = NULL, "lastDay" = NULL, kinds = '{}', counts = '{}'
+      WHERE t."placeId" = ANY(${places}::text[]) AND NOT EXISTS (SELECT 1 FROM "PlaceKindTotal" k WHERE k."placeId" = t."placeId" AND k.n <> 0)`;
+  }
 }
 
 /**
@@ -191,6 +244,80 @@ export async function refreshPositionCells(tx: Tx, cells: { actorId: string; iss
     ORDER BY "actorId", "issueId"
     ON CONFLICT ("actorId", "issueId") DO UPDATE SET stance = EXCLUDED.stance, day = EXCLUDED.day, n = EXCLUDED.n,
       changes = EXCLUDED.changes, "changedFrom" = EXCLUDED."changedFrom", "changedOn" = EXCLUDED."changedOn",
+      support = EXCLUDED.support, oppose = EXCLUDED.oppose, neutral = EXCLUDED.neutral, ambiguous = EXCLUDED.ambiguous`;
+}
+
+/**
+ * Rewrites `PositionCellDay` rows: for each given cell, the rows from the earliest `day` given for it on (cells whose
+ * given days are all null are left alone: undated evidence is not part of the as-of sequence), continuing from the
+ * cell's last row before that day; or every row of every cell (`null`; the caller empties the table first).
+ * Call it under the cell locks `refreshPositionCells` takes (in the same transaction).
+ */
+export async function refreshPositionCellDays(tx: Tx, cells: { actorId: string; issueId: string; day: Date | null }[] | null): Promise<void> {
+  let from: Prisma.Sql;
+  if (cells) {
+    const first = new Map<string, { actorId: string; issueId: string; day: string }>();
+    for (const c of cells) {
+      if (!c.day) continue;
+      const k = `${c.actorId} ${c.issueId}`;
+      const day = isoOrEmpty(c.day);
+      const had = first.get(k);
+      if (!had || day < had.day) first.set(k, { actorId: c.actorId, issueId: c.issueId, day });
+    }
+    const list = [...first.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+    if (!list.length) return;
+    from = Prisma.sql`
+      SELECT a AS "actorId", i AS "issueId", d::date AS "fromDay"
+      FROM unnest(${list.map((c) => c.actorId)}::text[], ${list.map((c) => c.issueId)}::text[], ${list.map((c) => c.day)}::text[]) AS u(a, i, d)`;
+  } else {
+    from = Prisma.sql`SELECT DISTINCT "actorId", "issueId", '-infinity'::date AS "fromDay" FROM "Position" WHERE day IS NOT NULL`;
+  }
+  // seed: the cell's state at the end of the last day before the rewrite. ev: the dated evidence from that day on,
+  // each with the stance before it (the seed's for the first). run: running counts; the last row of each day is that
+  // day's state. grp: the last change up to each row is the first row of its run of equal change counts.
+  await tx.$executeRaw`
+    WITH c AS (${from}),
+    seed AS (
+      SELECT c."actorId", c."issueId", c."fromDay", s.stance, s.n, s.changes, s."changedFrom", s."changedOn", s.support, s.oppose, s.neutral, s.ambiguous
+      FROM c LEFT JOIN LATERAL (
+        SELECT x.* FROM "PositionCellDay" x
+        WHERE x."actorId" = c."actorId" AND x."issueId" = c."issueId" AND x.day < c."fromDay"
+        ORDER BY x.day DESC LIMIT 1
+      ) s ON TRUE
+    ),
+    ev AS (
+      SELECT p.id, p."actorId", p."issueId", p.stance, p.day, COALESCE(LAG(p.stance) OVER w, seed.stance) AS prev
+      FROM seed JOIN "Position" p ON p."actorId" = seed."actorId" AND p."issueId" = seed."issueId" AND p.day >= seed."fromDay"
+      WINDOW w AS (PARTITION BY p."actorId", p."issueId" ORDER BY p.day, p.id)
+    ),
+    run AS (
+      SELECT ev.*, (prev IS NOT NULL AND prev <> stance) AS changed,
+        count(*) OVER r AS n,
+        count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stance) OVER r AS changes,
+        count(*) FILTER (WHERE stance = 'support') OVER r AS support,
+        count(*) FILTER (WHERE stance = 'oppose') OVER r AS oppose,
+        count(*) FILTER (WHERE stance = 'neutral') OVER r AS neutral,
+        count(*) FILTER (WHERE stance = 'ambiguous') OVER r AS ambiguous,
+        LEAD(day) OVER r AS "nextDay"
+      FROM ev
+      WINDOW r AS (PARTITION BY "actorId", "issueId" ORDER BY day, id ROWS UNBOUNDED PRECEDING)
+    ),
+    grp AS (
+      SELECT run.*, FIRST_VALUE(CASE WHEN changed THEN prev END) OVER g AS "chFrom", FIRST_VALUE(CASE WHEN changed THEN day END) OVER g AS "chOn"
+      FROM run
+      WINDOW g AS (PARTITION BY "actorId", "issueId", changes ORDER BY day, id)
+    )
+    INSERT INTO "PositionCellDay" ("actorId", "issueId", day, stance, n, changes, "changedFrom", "changedOn", support, oppose, neutral, ambiguous)
+    SELECT g."actorId", g."issueId", g.day, g.stance, (COALESCE(s.n, 0) + g.n)::int, (COALESCE(s.changes, 0) + g.changes)::int,
+      CASE WHEN g.changes > 0 THEN g."chFrom" ELSE s."changedFrom" END,
+      CASE WHEN g.changes > 0 THEN g."chOn" ELSE s."changedOn" END,
+      (COALESCE(s.support, 0) + g.support)::int, (COALESCE(s.oppose, 0) + g.oppose)::int,
+      (COALESCE(s.neutral, 0) + g.neutral)::int, (COALESCE(s.ambiguous, 0) + g.ambiguous)::int
+    FROM grp g JOIN seed s ON s."actorId" = g."actorId" AND s."issueId" = g."issueId"
+    WHERE g."nextDay" IS DISTINCT FROM g.day
+    ORDER BY 1, 2, 3
+    ON CONFLICT ("actorId", "issueId", day) DO UPDATE SET stance = EXCLUDED.stance, n = EXCLUDED.n, changes = EXCLUDED.changes,
+      "changedFrom" = EXCLUDED."changedFrom", "changedOn" = EXCLUDED."changedOn",
       support = EXCLUDED.support, oppose = EXCLUDED.oppose, neutral = EXCLUDED.neutral, ambiguous = EXCLUDED.ambiguous`;
 }
 
@@ -415,7 +542,7 @@ async function writeArticle(
       text: a.text,
       dossierId: run.dossier.dossierId,
     },
-    select: { id: true },
+    select: { id: true, createdAt: true, publishedWindowFrom: true },
   });
   const articleId = article.id;
 
@@ -476,10 +603,21 @@ async function writeArticle(
     graph.actors.flatMap((actor) => actor.aliases.map((al) => ({ ownerId: actorIds.get(actor.key)!, name: al.name, articleId: provenance(al.article) }))),
     "actor",
   );
+  /** Changes to the ActorTotal counts, written at the end. */
+  const actorTotals = new Map<string, { participations: number; articles: number }>();
   const actorMentions = graph.actors.flatMap((actor) =>
     actor.mentions.map((m) => ({ articleId, kind: "actor", start: m.start, end: m.end, text: m.text, sentence: m.sentence, actorId: actorIds.get(actor.key)! })),
   );
-  if (actorMentions.length) await tx.mention.createMany({ data: actorMentions });
+  if (actorMentions.length) {
+    await tx.mention.createMany({ data: actorMentions });
+    // The ActorArticle summary: this article's mentions per actor, with its publication day (articles never change).
+    const perActor = new Map<string, number>();
+    for (const m of actorMentions) perActor.set(m.actorId, (perActor.get(m.actorId) ?? 0) + 1);
+    await tx.actorArticle.createMany({
+      data: [...perActor].map(([actorId, mentions]) => ({ actorId, articleId, mentions, day: article.publishedWindowFrom, articleCreatedAt: article.createdAt })),
+    });
+    for (const actorId of perActor.keys()) actorTotals.set(actorId, { participations: 0, articles: 1 });
+  }
 
   // Places: insert or fill in by key.
   const placeIds = new Map<string, string>();
@@ -548,6 +686,7 @@ async function writeArticle(
       end: q.mention.end,
       sentence: q.mention.sentence,
       saidOn: q.saidOn ?? null,
+      articleDay: article.publishedWindowFrom,
     });
   }
   const quoteIds = new Map<number, string>();
@@ -603,6 +742,7 @@ async function writeArticle(
   if (positionRows.length) {
     await tx.position.createMany({ data: positionRows });
     await refreshPositionCells(tx, positionRows);
+    await refreshPositionCellDays(tx, positionRows);
     const positionIds = new Map((await tx.position.findMany({ where: { articleId }, select: { id: true, ordinal: true } })).map((r) => [r.ordinal, r.id]));
     await tx.mention.createMany({
       data: graph.positions.map((p, i) => ({
@@ -718,27 +858,73 @@ async function writeArticle(
 
     if (isAttached) await updateIndependentSources(tx, eventId, merged.independentSources);
   }
-  if (participantRows.size) await tx.eventParticipant.createMany({ data: [...participantRows.values()], skipDuplicates: true });
-  if (eventPlaceRows.size) {
-    // Only links that are new count; each at its event's final dates (read under a share lock, so a concurrent date
-    // refinement of the event waits for this transaction and then moves these links too).
-    const links = await tx.eventPlace.createManyAndReturn({ data: [...eventPlaceRows.values()], skipDuplicates: true, select: { eventId: true, placeId: true } });
-    if (links.length) {
-      const eventIds = [...new Set(links.map((l) => l.eventId))].sort();
-      await tx.$executeRaw`SELECT 1 FROM "Event" WHERE id = ANY(${eventIds}::text[]) ORDER BY id FOR SHARE`;
-      const events = new Map(
-        (await tx.event.findMany({ where: { id: { in: eventIds } }, select: { id: true, kind: true, datePrecision: true, dateFrom: true, dateTo: true } })).map((e) => [e.id, e]),
-      );
+  // Participant and place rows carry copies of their event's kind, dates, weight and creation time. The events are
+  // read under a share lock, so a concurrent date refinement or source count of one of them waits for this
+  // transaction and then updates these rows too.
+  const linkedEvents = [...new Set([...participantRows.values(), ...eventPlaceRows.values()].map((r) => r.eventId))].sort();
+  if (linkedEvents.length) {
+    await tx.$executeRaw`SELECT 1 FROM "Event" WHERE id = ANY(${linkedEvents}::text[]) ORDER BY id FOR SHARE`;
+    const events = new Map(
+      (
+        await tx.event.findMany({
+          where: { id: { in: linkedEvents } },
+          select: { id: true, kind: true, datePrecision: true, dateFrom: true, dateTo: true, independentSources: true, createdAt: true },
+        })
+      ).map((e) => [e.id, e]),
+    );
+    const copy = (eventId: string) => {
+      const e = events.get(eventId);
+      if (!e) throw new ArticleError(`event ${eventId} disappeared while the article was stored`);
+      return e;
+    };
+    if (participantRows.size) {
+      const added = await tx.eventParticipant.createManyAndReturn({
+        data: [...participantRows.values()].map((r) => {
+          const e = copy(r.eventId);
+          return { ...r, kind: e.kind, dateFrom: e.dateFrom, dateTo: e.dateTo, independentSources: e.independentSources, eventCreatedAt: e.createdAt };
+        }),
+        skipDuplicates: true,
+        select: { actorId: true },
+      });
+      for (const { actorId } of added) {
+        const t = actorTotals.get(actorId) ?? { participations: 0, articles: 0 };
+        t.participations++;
+        actorTotals.set(actorId, t);
+      }
+    }
+    if (eventPlaceRows.size) {
+      // Only links that are new count in the summary; each at its event's final dates.
+      const links = await tx.eventPlace.createManyAndReturn({
+        data: [...eventPlaceRows.values()].map((r) => {
+          const e = copy(r.eventId);
+          return { ...r, kind: e.kind, dateFrom: e.dateFrom, dateTo: e.dateTo, eventCreatedAt: e.createdAt };
+        }),
+        skipDuplicates: true,
+        select: { eventId: true, placeId: true },
+      });
       for (const l of links) {
-        const e = events.get(l.eventId);
-        if (e) tally.push({ placeId: l.placeId, kind: e.kind, datePrecision: e.datePrecision, dateFrom: e.dateFrom, dateTo: e.dateTo, n: 1 });
+        const e = copy(l.eventId);
+        tally.push({ placeId: l.placeId, kind: e.kind, datePrecision: e.datePrecision, dateFrom: e.dateFrom, dateTo: e.dateTo, n: 1 });
       }
     }
   }
   await applyTally(tx, tally);
+  await addActorTotals(tx, actorTotals);
   if (figureRows.size) await tx.eventFigure.createMany({ data: [...figureRows.values()], skipDuplicates: true });
   if (reportMentions.length) await tx.mention.createMany({ data: reportMentions });
   return { articleId, created, attached };
+}
+
+/** Adds to the ActorTotal counts (increments, in key order, so concurrent ingests add up and do not deadlock). */
+async function addActorTotals(tx: Tx, totals: Map<string, { participations: number; articles: number }>) {
+  const rows = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!rows.length) return;
+  await tx.$executeRaw`
+    INSERT INTO "ActorTotal" ("actorId", participations, articles)
+    SELECT a, p, n FROM unnest(${rows.map(([a]) => a)}::text[], ${rows.map(([, t]) => t.participations)}::int[], ${rows.map(([, t]) => t.articles)}::int[]) AS u(a, p, n)
+    ORDER BY a
+    ON CONFLICT ("actorId") DO UPDATE SET participations = "ActorTotal".participations + EXCLUDED.participations,
+      articles = "ActorTotal".articles + EXCLUDED.articles`;
 }
 
 async function appendAliases(tx: Tx, rows: { ownerId: string; name: string; articleId: string | null }[], owner: "actor" | "place") {
@@ -796,6 +982,9 @@ async function refineEvent(tx: Tx, eventId: string, merged: MergedEvent, tally: 
   if (to.getTime() - from.getTime() < storedSpan) {
     const cols = dateColumns(merged.date);
     await tx.event.update({ where: { id: eventId }, data: cols });
+    // The copies of the dates on the event's participant and place rows.
+    await tx.eventParticipant.updateMany({ where: { eventId }, data: { dateFrom: cols.dateFrom, dateTo: cols.dateTo } });
+    await tx.eventPlace.updateMany({ where: { eventId }, data: { dateFrom: cols.dateFrom, dateTo: cols.dateTo } });
     // Move the event and its stored place links from the old date range to the new one in the summary.
     const places = await tx.eventPlace.findMany({ where: { eventId }, select: { placeId: true } });
     for (const placeId of [null, ...places.map((p) => p.placeId)]) {
@@ -825,7 +1014,10 @@ async function updateIndependentSources(tx: Tx, eventId: string, fromExtraction:
   );
   const ev = await tx.event.findUnique({ where: { id: eventId }, select: { independentSources: true } });
   const value = Math.max(1, groups.size, fromExtraction, ev?.independentSources ?? 0);
-  if (ev && ev.independentSources !== value) await tx.event.update({ where: { id: eventId }, data: { independentSources: value } });
+  if (ev && ev.independentSources !== value) {
+    await tx.event.update({ where: { id: eventId }, data: { independentSources: value } });
+    await tx.eventParticipant.updateMany({ where: { eventId }, data: { independentSources: value } });
+  }
 }
 
 /** Stores one article event as a report of `eventId`; returns its trigger and evidence mentions, to be written. */

@@ -36,7 +36,7 @@ describe("migrations", () => {
     const d = await freshDatabase({ migrated: false });
     opened.push(d);
     const first = await migrateDeploy(d.url, { engine: "wasm" });
-    expect(first).toEqual({ engine: "wasm", applied: committed });
+    expect(first).toEqual({ engine: "wasm", applied: committed, rebuilt: [] });
 
     const rows = await d.db.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }[]>`
       SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`;
@@ -50,7 +50,7 @@ describe("migrations", () => {
 
     // The schema is usable, and a second deploy has nothing to do.
     expect(await d.db.article.count()).toBe(0);
-    expect(await migrateDeploy(d.url, { engine: "wasm" })).toEqual({ engine: "wasm", applied: [] });
+    expect(await migrateDeploy(d.url, { engine: "wasm" })).toEqual({ engine: "wasm", applied: [], rebuilt: [] });
   });
 
   test("committed migrations and schema.prisma agree (drift check)", async () => {
