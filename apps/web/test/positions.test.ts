@@ -1,7 +1,5 @@
-import { createDb } from "@lagebild/db";
+import { migrateDeploy } from "@lagebild/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter } from "../src/server/routers/_app.ts";
-import { createContextInner } from "../src/server/trpc.ts";
 import { ACTORS, openTestDb, seed, type TestDb } from "./viz-fixture.ts";
 
 let t: TestDb;
@@ -116,16 +114,37 @@ describe("positions.matrix", () => {
     const everyOutlet = { outlets: ["Spiegel", "Zeit", "taz"] };
     expect(await t.caller.positions.matrix({ filter: {} })).toEqual(await t.caller.positions.matrix({ filter: everyOutlet }));
     expect(await t.caller.positions.agreement({ filter: {} })).toEqual(await t.caller.positions.agreement({ filter: everyOutlet }));
-    // A summary emptied (a database from before it existed) is rebuilt by a new process.
-    const before = await t.caller.positions.matrix({ filter: {} });
-    await t.db.$executeRaw`DELETE FROM "PositionCell"`;
-    const db = createDb(t.url, { poolSize: 2 });
-    try {
-      const fresh = appRouter.createCaller(createContextInner({ db, ingestToken: null }));
-      expect(await fresh.positions.matrix({ filter: {} })).toEqual(before);
-    } finally {
-      await db.$disconnect();
+  });
+
+  it("answers as of any day from the PositionCellDay summary exactly as from the evidence itself", async () => {
+    const everyOutlet = { outlets: ["Spiegel", "Zeit", "taz"] };
+    // Before, on and between the evidence days (own dates and publication days), and after the last.
+    const days = ["2026-01-08", "2026-01-09", "2026-01-10", "2026-01-14", "2026-01-15", "2026-01-17", "2026-01-20", "2026-02-05", "2026-02-09", "2026-02-10", "2026-03-01"];
+    for (const asOf of days) {
+      const fromSummary = await t.caller.positions.matrix({ filter: {}, asOf });
+      expect(fromSummary, asOf).toEqual(await t.caller.positions.matrix({ filter: everyOutlet, asOf }));
+      expect(await t.caller.positions.agreement({ filter: {}, asOf }), asOf).toEqual(await t.caller.positions.agreement({ filter: everyOutlet, asOf }));
     }
+    // Oman's missiles cell as of 10 Feb: three pieces of evidence, two changes, the last from support on that day.
+    expect(cell(await t.caller.positions.matrix({ filter: {}, asOf: "2026-02-10" }), "state:OM", "missiles")).toMatchObject({
+      stance: "neutral",
+      evidence: 3,
+      changes: 2,
+      changedFrom: "support",
+      changedOn: "2026-02-10",
+    });
+  });
+
+  it("only reads: emptied summaries (a database from before them) stay empty until migrateDeploy rebuilds them", async () => {
+    const latest = await t.caller.positions.matrix({ filter: {} });
+    const asOf = await t.caller.positions.matrix({ filter: {}, asOf: "2026-01-31" });
+    await t.db.$executeRaw`TRUNCATE "PositionCell", "PositionCellDay"`;
+    await t.caller.positions.matrix({ filter: {} });
+    await t.caller.positions.agreement({ filter: {}, asOf: "2026-01-31" });
+    expect([await t.db.positionCell.count(), await t.db.positionCellDay.count()]).toEqual([0, 0]);
+    expect((await migrateDeploy(t.url)).rebuilt).toEqual(["PositionCell", "PositionCellDay"]);
+    expect(await t.caller.positions.matrix({ filter: {} })).toEqual(latest);
+    expect(await t.caller.positions.matrix({ filter: {}, asOf: "2026-01-31" })).toEqual(asOf);
   });
 
   it("validates its input with the model's MatrixInput", async () => {
@@ -134,6 +153,25 @@ describe("positions.matrix", () => {
 });
 
 describe("positions.cell", () => {
+  it("reads a cell's newest evidence and its count without a filter exactly as through the filtered path", async () => {
+    const everyOutlet = { outlets: ["Spiegel", "Zeit", "taz"] };
+    // One piece of evidence without any day (an article without a known publication day): it counts as the oldest.
+    const [undated] = await t.db.$queryRaw<{ id: string }[]>`
+      UPDATE "Position" SET day = NULL WHERE id = (SELECT id FROM "Position" WHERE "actorId" = ${id["state:OM"]} AND "issueId" = ${id.missiles} ORDER BY day LIMIT 1) RETURNING id`;
+    try {
+      for (const [actor, issue] of [["state:IR", "enrichment"], ["state:OM", "missiles"], ["state:US", "military"], ["state:IL", "missiles"]] as const) {
+        for (const asOf of [undefined, "2026-01-20", "2026-02-10"]) {
+          const plain = await t.caller.positions.cell({ actorId: id[actor]!, issueId: id[issue]!, asOf });
+          expect(plain, `${actor} ${issue} ${asOf}`).toEqual(await t.caller.positions.cell({ actorId: id[actor]!, issueId: id[issue]!, asOf, filter: everyOutlet }));
+        }
+      }
+      const om = await t.caller.positions.cell({ actorId: id["state:OM"]!, issueId: id.missiles! });
+      expect([om.total, om.evidence[0]?.id, om.evidence[0]?.day]).toEqual([3, undated!.id, null]);
+    } finally {
+      await t.db.$executeRaw`UPDATE "Position" SET day = COALESCE("dateFrom", (SELECT "publishedWindowFrom" FROM "Article" a WHERE a.id = "articleId")) WHERE id = ${undated!.id}`;
+    }
+  });
+
   it("lists the evidence behind a cell with speaker, outlet, date and sentence, marking the change", async () => {
     const c = await t.caller.positions.cell({ actorId: id["state:IR"]!, issueId: id.enrichment! });
     expect(c.stance).toBe("support");

@@ -3,7 +3,6 @@ import { TRPCError } from "@trpc/server";
 import type { Prisma } from "../db.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 import { isoDate } from "../../components/viz/server/sql-filter.ts";
-import { ensurePositionSummaries } from "../../components/viz/server/summaries.ts";
 import { articleWhere } from "../where.ts";
 
 /** Actors seen in articles matching the filter (the actor filter itself picks actors by id). */
@@ -108,9 +107,8 @@ export const actorsRouter = createTRPCRouter({
    */
   byId: publicProcedure.input(ActorByIdInput).query(async ({ ctx, input }) => {
     const id = input.id;
-    await ensurePositionSummaries(ctx.db);
     // Everything keyed by the actor id at once (the affiliation and the members by the actor's keys, in SQL).
-    const [a, affiliationRows, members, quotes, positions, aliasRows, eventPage, eventCount, seenInPage, seenInCount] = await Promise.all([
+    const [a, affiliationRows, members, quotes, positions, aliasList, eventPage, totals, seenInPage] = await Promise.all([
       ctx.db.actor.findUnique({
         where: { id },
         select: { id: true, key: true, kind: true, name: true, role: true, affiliationKey: true, iso: true, wikidata: true },
@@ -120,12 +118,12 @@ export const actorsRouter = createTRPCRouter({
       ctx.db.$queryRaw<{ id: string; name: string; role: string | null; kind: string }[]>`
         SELECT m.id, m.name, m.role, m.kind FROM "Actor" m WHERE m."affiliationKey" = (SELECT key FROM "Actor" WHERE id = ${id})
         ORDER BY m.name ASC LIMIT 100`,
+      // By the article's publication day (copied onto the quote as articleDay), then place in the text.
       ctx.db.$queryRaw<QuoteRow[]>`
         SELECT q.id, q.text, q.mode, q."saidOn", q."speakerLabel", ar.id AS "articleId", ar.title, ar.outlet, ar."publishedValue"
-        FROM "Quote" q JOIN "Article" ar ON ar.id = q."articleId"
-        WHERE q."speakerId" = ${id}
-        ORDER BY ar."publishedWindowFrom" ASC NULLS LAST, q.start ASC, q.id ASC
-        LIMIT 200`,
+        FROM (SELECT * FROM "Quote" WHERE "speakerId" = ${id} ORDER BY "articleDay" ASC NULLS LAST, start ASC, id ASC LIMIT 200) q
+        JOIN "Article" ar ON ar.id = q."articleId"
+        ORDER BY q."articleDay" ASC NULLS LAST, q.start ASC, q.id ASC`,
       // Positions over time: by the day each counts from (own date, else publication day), undated last.
       ctx.db.$queryRaw<PositionRow[]>`
         SELECT p.id, p.stance, p.modality, p.date, p.day, p."evidenceText", p."quoteId", i.code, i.label, i.proposition,
@@ -134,40 +132,50 @@ export const actorsRouter = createTRPCRouter({
         JOIN "Issue" i ON i.id = p."issueId"
         JOIN "Article" ar ON ar.id = p."articleId"
         ORDER BY p.day ASC NULLS LAST, p."articleId" ASC, p.ordinal ASC`,
-      // Each spelling with its first articles (in the order they were seen) and how many there are.
-      ctx.db.$queryRaw<{ name: string; n: number; id: string | null; title: string | null; outlet: string | null; publishedValue: string | null }[]>`
+      // Each spelling with its first articles (in the order they were seen) and how many there are; as one JSON text
+      // (a busy actor has thousands of such rows, which JSON.parse reads far faster than Prisma decodes rows).
+      ctx.db.$queryRaw<{ list: string }[]>`
         WITH r AS (
           SELECT al.name, al."articleId", al."createdAt", al.id,
                  ROW_NUMBER() OVER (PARTITION BY al.name ORDER BY al."createdAt", al.id) AS rn,
                  (count(al."articleId") OVER (PARTITION BY al.name))::int AS n
           FROM "ActorAlias" al WHERE al."actorId" = ${id}
         )
-        SELECT r.name, r.n, ar.id, ar.title, ar.outlet, ar."publishedValue"
-        FROM r LEFT JOIN "Article" ar ON ar.id = r."articleId"
-        WHERE r.rn <= ${ALIAS_ARTICLES}
-        ORDER BY r.name, r."createdAt", r.id`,
-      // Events the actor takes part in, oldest first (undated last), with their report counts.
+        SELECT COALESCE(json_agg(json_build_object('name', r.name, 'n', r.n, 'id', ar.id, 'title', ar.title, 'outlet', ar.outlet,
+                                                   'publishedValue', ar."publishedValue") ORDER BY r.name, r."createdAt", r.id), '[]')::text AS list
+        FROM r LEFT JOIN LATERAL (
+          -- One primary-key probe per listed alias row (LIMIT keeps the planner from joining all articles instead).
+          SELECT a.id, a.title, a.outlet, a."publishedValue" FROM "Article" a WHERE a.id = r."articleId" LIMIT 1
+        ) ar ON TRUE
+        WHERE r.rn <= ${ALIAS_ARTICLES}`,
+      // Events the actor takes part in, oldest first (undated last), with their report counts: the page straight from
+      // the actor's participant rows (which carry the event's dates and creation time), then its events.
       ctx.db.$queryRaw<EventRow[]>`
         SELECT ep.role, e.id, e.kind, e.summary, e.status, e."dateValue", e."independentSources",
                (SELECT count(*)::int FROM "EventReport" r WHERE r."eventId" = e.id) AS "reportCount"
-        FROM "EventParticipant" ep JOIN "Event" e ON e.id = ep."eventId"
-        WHERE ep."actorId" = ${id}
-        ORDER BY e."dateFrom" ASC NULLS LAST, e."createdAt" ASC, e.id ASC, ep.role ASC
-        OFFSET ${input.events.cursor} LIMIT ${input.events.limit}`,
-      ctx.db.eventParticipant.count({ where: { actorId: id } }),
-      // Articles that mention the actor, with the number of mentions, oldest first.
+        FROM (
+          SELECT "eventId", role, "dateFrom", "eventCreatedAt" FROM "EventParticipant" WHERE "actorId" = ${id}
+          ORDER BY "dateFrom" ASC NULLS LAST, "eventCreatedAt" ASC, "eventId" ASC, role ASC
+          OFFSET ${input.events.cursor} LIMIT ${input.events.limit}
+        ) ep JOIN "Event" e ON e.id = ep."eventId"
+        ORDER BY ep."dateFrom" ASC NULLS LAST, ep."eventCreatedAt" ASC, ep."eventId" ASC, ep.role ASC`,
+      // The counts from the ActorTotal summary (an actor can have tens of thousands of events and articles).
+      ctx.db.actorTotal.findUnique({ where: { actorId: id }, select: { participations: true, articles: true } }),
+      // Articles that mention the actor, with the number of mentions, oldest first: from the ActorArticle summary
+      // (mentions per actor and article, with the article's publication day and creation time).
       ctx.db.$queryRaw<{ id: string; title: string | null; outlet: string | null; publishedValue: string | null; mentions: number }[]>`
-        SELECT ar.id, ar.title, ar.outlet, ar."publishedValue", m.n AS mentions
-        FROM (SELECT "articleId", count(*)::int AS n FROM "Mention" WHERE "actorId" = ${id} GROUP BY "articleId") m
-        JOIN "Article" ar ON ar.id = m."articleId"
-        ORDER BY ar."publishedWindowFrom" ASC NULLS LAST, ar."createdAt" ASC, ar.id ASC
-        OFFSET ${input.seenIn.cursor} LIMIT ${input.seenIn.limit}`,
-      ctx.db.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT "articleId")::int AS n FROM "Mention" WHERE "actorId" = ${id}`,
+        SELECT ar.id, ar.title, ar.outlet, ar."publishedValue", aa.mentions
+        FROM (
+          SELECT "articleId", mentions, day, "articleCreatedAt" FROM "ActorArticle" WHERE "actorId" = ${id}
+          ORDER BY day ASC NULLS LAST, "articleCreatedAt" ASC, "articleId" ASC
+          OFFSET ${input.seenIn.cursor} LIMIT ${input.seenIn.limit}
+        ) aa JOIN "Article" ar ON ar.id = aa."articleId"
+        ORDER BY aa.day ASC NULLS LAST, aa."articleCreatedAt" ASC, aa."articleId" ASC`,
     ]);
     if (!a) throw new TRPCError({ code: "NOT_FOUND", message: `No actor ${input.id}` });
     const affiliation = affiliationRows[0] ?? null;
-    const eventTotal = eventCount;
-    const seenInTotal = seenInCount[0]?.n ?? 0;
+    const eventTotal = totals?.participations ?? 0;
+    const seenInTotal = totals?.articles ?? 0;
     const pageOf = (p: { cursor: number; limit: number }, got: number, total: number) => ({
       cursor: p.cursor,
       limit: p.limit,
@@ -176,6 +184,7 @@ export const actorsRouter = createTRPCRouter({
 
     // Aliases grouped by spelling, each with the articles it was seen in.
     const aliasMap = new Map<string, { articleCount: number; articles: { id: string; title: string | null; outlet: string | null; published: string | null }[] }>();
+    const aliasRows = JSON.parse(aliasList[0]?.list ?? "[]") as { name: string; n: number; id: string | null; title: string | null; outlet: string | null; publishedValue: string | null }[];
     for (const al of aliasRows) {
       const entry = aliasMap.get(al.name) ?? { articleCount: al.n, articles: [] };
       if (al.id && !entry.articles.some((x) => x.id === al.id)) entry.articles.push({ id: al.id, title: al.title, outlet: al.outlet, published: al.publishedValue });

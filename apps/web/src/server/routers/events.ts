@@ -1,10 +1,14 @@
 import { ByIdInput, ListInput } from "@lagebild/model";
 import { TRPCError } from "@trpc/server";
-import type { Prisma } from "../db.ts";
+import type { Db, Prisma } from "../db.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 import { eventWhere, isoDay } from "../where.ts";
 
-/** Columns of an event shown in lists (map popups, timeline, overview). */
+/**
+ * Columns of an event shown in lists (map popups, timeline, overview). The report count is not selected here but
+ * counted for just the listed events by `toEventListItems` (Prisma's relation `_count` groups every report in the
+ * database first).
+ */
 export const eventListSelect = {
   id: true,
   kind: true,
@@ -16,7 +20,6 @@ export const eventListSelect = {
   dateFrom: true,
   dateTo: true,
   independentSources: true,
-  _count: { select: { reports: true } },
   participants: {
     select: { role: true, actor: { select: { id: true, name: true, kind: true } } },
     orderBy: { role: "asc" },
@@ -32,7 +35,17 @@ export const eventOrder: Prisma.EventOrderByWithRelationInput[] = [
 ];
 
 type EventListRow = Prisma.EventGetPayload<{ select: typeof eventListSelect }>;
-export function toEventListItem(e: EventListRow) {
+
+/** The list items for `rows`, in their order, with report counts (one grouped read of the listed events' reports). */
+export async function toEventListItems(db: Db, rows: EventListRow[]) {
+  const counts = rows.length
+    ? await db.eventReport.groupBy({ by: ["eventId"], where: { eventId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
+    : [];
+  const byId = new Map(counts.map((c) => [c.eventId, c._count._all]));
+  return rows.map((e) => toEventListItem(e, byId.get(e.id) ?? 0));
+}
+
+export function toEventListItem(e: EventListRow, reportCount: number) {
   return {
     id: e.id,
     kind: e.kind,
@@ -44,7 +57,7 @@ export function toEventListItem(e: EventListRow) {
     dateFrom: isoDay(e.dateFrom),
     dateTo: isoDay(e.dateTo),
     independentSources: e.independentSources,
-    reportCount: e._count.reports,
+    reportCount,
     participants: e.participants.map((p) => ({ role: p.role, id: p.actor.id, name: p.actor.name, kind: p.actor.kind })),
     places: e.places.map((p) => p.place),
   };
@@ -125,7 +138,7 @@ export const eventsRouter = createTRPCRouter({
       ctx.db.event.findMany({ where, select: eventListSelect, orderBy: eventOrder, skip: input.page.cursor, take: input.page.limit }),
     ]);
     const next = input.page.cursor + rows.length;
-    return { items: rows.map(toEventListItem), total, cursor: input.page.cursor, limit: input.page.limit, nextCursor: next < total ? next : null };
+    return { items: await toEventListItems(ctx.db, rows), total, cursor: input.page.cursor, limit: input.page.limit, nextCursor: next < total ? next : null };
   }),
 
   /** One event with its evidence: every report (article, trigger, evidence sentences), participants, places, figures. */

@@ -2,7 +2,7 @@ import { EVENT_KINDS } from "@lagebild/model";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 import { FilterInput, LatestInput } from "../inputs.ts";
 import { articleWhere, eventWhere, isoDay } from "../where.ts";
-import { eventListSelect, eventOrder, toEventListItem } from "./events.ts";
+import { eventListSelect, eventOrder, toEventListItems } from "./events.ts";
 
 export interface IngestFailure {
   file: string;
@@ -52,7 +52,7 @@ export const overviewRouter = createTRPCRouter({
   /** The newest events matching the filter. */
   latestEvents: publicProcedure.input(LatestInput).query(async ({ ctx, input }) => {
     const rows = await ctx.db.event.findMany({ where: eventWhere(input.filter), select: eventListSelect, orderBy: eventOrder, take: input.limit });
-    return rows.map(toEventListItem);
+    return toEventListItems(ctx.db, rows);
   }),
 
   /** Values the filter bar offers, with counts; all aggregated in SQL. */

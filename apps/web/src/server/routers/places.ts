@@ -3,7 +3,8 @@
  * is a place *mention*, not an event location, and is not marked.
  *
  * `map({ filter })` — per place: event count, counts per event kind (dominant first), first and last day; one
- *   grouped SQL query over EventPlace ⋈ Event ⋈ Place with the filter applied.
+ *   grouped SQL query with the filter applied, over the summaries (PlaceTotal, PlaceKindTotal, EventTally) when the
+ *   filter names only kinds and dates, else over EventPlace ⋈ Event.
  * `events({ id, filter, page })` — the events at one place under the same filter, newest first.
  */
 import { ViewFilter, Id, Page } from "@lagebild/model";
@@ -11,9 +12,10 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { Prisma } from "@lagebild/db/client";
 import { eventFilterSql, isoDate } from "../../components/viz/server/sql-filter.ts";
-import { ensureEventTally, tallyAnswers, tallyFilterSql } from "../../components/viz/server/summaries.ts";
+import { tallyAnswers, tallyFilterSql } from "../../components/viz/server/summaries.ts";
+import { placeEventsSql } from "../event-index.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
-import { eventListSelect, toEventListItem } from "./events.ts";
+import { eventListSelect, toEventListItems } from "./events.ts";
 
 interface PlaceRow {
   id: string;
@@ -26,7 +28,12 @@ interface PlaceRow {
   n: number;
   first: Date | null;
   last: Date | null;
-  kinds: { kind: string; count: number }[];
+  /**
+   * Kinds most frequent first (ties by kind) and their counts, in the same order, as JSON text: parsed here, which
+   * costs a fraction of Prisma's decoding of array or JSON columns (1 500 places, ~28 000 kinds at a million events).
+   */
+  kinds: string;
+  counts: string;
 }
 
 export interface MapPlace {
@@ -47,52 +54,76 @@ export interface MapPlace {
 }
 
 function mapAnswer(rows: PlaceRow[]) {
-  const places: MapPlace[] = rows.map((r) => ({
-    id: r.id,
-    key: r.key,
-    name: r.name,
-    lat: r.lat,
-    lon: r.lon,
-    country: r.country,
-    precision: r.precision,
-    eventCount: r.n,
-    kinds: r.kinds,
-    dominantKind: r.kinds[0]?.kind ?? "",
-    first: isoDate(r.first),
-    last: isoDate(r.last),
-  }));
+  const places: MapPlace[] = rows.map((r) => {
+    const kinds = JSON.parse(r.kinds) as string[];
+    const counts = JSON.parse(r.counts) as number[];
+    return {
+      id: r.id,
+      key: r.key,
+      name: r.name,
+      lat: r.lat,
+      lon: r.lon,
+      country: r.country,
+      precision: r.precision,
+      eventCount: r.n,
+      kinds: kinds.map((kind, i) => ({ kind, count: counts[i]! })),
+      dominantKind: kinds[0] ?? "",
+      first: isoDate(r.first),
+      last: isoDate(r.last),
+    };
+  });
   return { places, eventLinks: places.reduce((n, p) => n + p.eventCount, 0) };
 }
 
 export const placesRouter = createTRPCRouter({
   map: publicProcedure.input(z.object({ filter: ViewFilter.default({}) })).query(async ({ ctx, input }) => {
-    // Aggregate per place × kind, then per place (kinds as a JSON list, most frequent first), then attach the place
-    // columns: one row per place leaves the database. Filters on kinds and dates only: the EventTally summary (links
+    // Aggregate per place × kind, then per place (kinds and their counts as two arrays, most frequent first), then
+    // attach the place columns: one row per place leaves the database. Filters on kinds and dates only: the EventTally summary (links
     // counted per place, kind and date range); otherwise EventPlace ⋈ Event.
     const f = input.filter;
     const useTally = tallyAnswers(f);
-    if (useTally) await ensureEventTally(ctx.db);
     if (useTally && f.from === undefined && f.to === undefined && !f.kinds?.length) {
-      // No filter at all: counts per place and kind from PlaceKindTotal, first and last day per place by two index
-      // probes into EventTally (a few thousand rows read, whatever the number of events).
+      // No filter at all: the PlaceTotal summary, one row per place (counts, first and last day, kinds in order).
+      const rows = await ctx.db.$queryRaw<PlaceRow[]>`
+        SELECT pl.id, pl.key, pl.name, pl.lat, pl.lon, pl.country, pl.precision, t.n, t."firstDay" AS first, t."lastDay" AS last,
+               array_to_json(t.kinds)::text AS kinds, array_to_json(t.counts)::text AS counts
+        FROM "PlaceTotal" t JOIN "Place" pl ON pl.id = t."placeId"
+        WHERE t.n <> 0
+        ORDER BY t.n DESC, pl.name ASC, pl.id ASC`;
+      return mapAnswer(rows);
+    }
+    if (useTally && f.from === undefined && f.to === undefined) {
+      // Kinds only: counts, first and last day per place and kind from PlaceKindTotal (a few rows per place, whatever
+      // the number of events).
       const rows = await ctx.db.$queryRaw<PlaceRow[]>`
         WITH per AS (
-          SELECT "placeId", sum(n)::int AS n, json_agg(json_build_object('kind', kind, 'count', n) ORDER BY n DESC, kind ASC) AS kinds
-          FROM "PlaceKindTotal" WHERE n <> 0 GROUP BY "placeId"
+          SELECT "placeId", sum(n)::int AS n, min("firstDay") AS first, max("lastDay") AS last,
+                 json_agg(kind ORDER BY n DESC, kind ASC)::text AS kinds, json_agg(n ORDER BY n DESC, kind ASC)::text AS counts
+          FROM "PlaceKindTotal"
+          WHERE n <> 0 AND kind = ANY(${f.kinds}::text[])
+          GROUP BY "placeId"
         )
-        SELECT pl.id, pl.key, pl.name, pl.lat, pl.lon, pl.country, pl.precision, per.n, per.kinds,
-               (SELECT min(t."dateFrom") FROM "EventTally" t WHERE t."placeId" = pl.id AND t.n <> 0) AS first,
-               (SELECT max(t."dateTo") FROM "EventTally" t WHERE t."placeId" = pl.id AND t.n <> 0) AS last
+        SELECT pl.id, pl.key, pl.name, pl.lat, pl.lon, pl.country, pl.precision, per.n, per.first, per.last, per.kinds, per.counts
         FROM per JOIN "Place" pl ON pl.id = per."placeId"
         ORDER BY per.n DESC, pl.name ASC, pl.id ASC`;
       return mapAnswer(rows);
     }
+    // A date window: the EventTally rows overlapping it. Day-precision rows cover exactly their one day (dateFrom =
+    // dateTo), so they are one index range on dateFrom; month and year rows (few) are found by their end.
+    const kinds = f.kinds?.length ? Prisma.sql`AND t.kind = ANY(${f.kinds}::text[])` : Prisma.empty;
     const pk = useTally
       ? Prisma.sql`
-        SELECT t."placeId", t.kind, sum(t.n)::int AS n, min(t."dateFrom") AS first, max(t."dateTo") AS last
-        FROM "EventTally" t
-        WHERE t."placeId" IS NOT NULL AND ${tallyFilterSql(input.filter)}
-        GROUP BY t."placeId", t.kind`
+        SELECT "placeId", kind, sum(n)::int AS n, min("dateFrom") AS first, max("dateTo") AS last
+        FROM (
+          SELECT t."placeId", t.kind, t.n, t."dateFrom", t."dateTo" FROM "EventTally" t
+          WHERE t."datePrecision" = 'day' AND t."placeId" IS NOT NULL AND t.n <> 0 ${kinds}
+            ${f.from !== undefined ? Prisma.sql`AND t."dateFrom" >= ${f.from}::date` : Prisma.empty}
+            ${f.to !== undefined ? Prisma.sql`AND t."dateFrom" <= ${f.to}::date` : Prisma.empty}
+          UNION ALL
+          SELECT t."placeId", t.kind, t.n, t."dateFrom", t."dateTo" FROM "EventTally" t
+          WHERE t."datePrecision" IN ('month', 'year') AND t."placeId" IS NOT NULL AND ${tallyFilterSql(f)}
+        ) w
+        GROUP BY "placeId", kind`
       : Prisma.sql`
         SELECT ep."placeId", e.kind, count(*)::int AS n, min(e."dateFrom") AS first, max(e."dateTo") AS last
         FROM "EventPlace" ep
@@ -102,10 +133,10 @@ export const placesRouter = createTRPCRouter({
     const rows = await ctx.db.$queryRaw<PlaceRow[]>`
       WITH pk AS (${pk}), per AS (
         SELECT "placeId", sum(n)::int AS n, min(first) AS first, max(last) AS last,
-               json_agg(json_build_object('kind', kind, 'count', n) ORDER BY n DESC, kind ASC) AS kinds
+               json_agg(kind ORDER BY n DESC, kind ASC)::text AS kinds, json_agg(n ORDER BY n DESC, kind ASC)::text AS counts
         FROM pk GROUP BY "placeId"
       )
-      SELECT pl.id, pl.key, pl.name, pl.lat, pl.lon, pl.country, pl.precision, per.n, per.first, per.last, per.kinds
+      SELECT pl.id, pl.key, pl.name, pl.lat, pl.lon, pl.country, pl.precision, per.n, per.first, per.last, per.kinds, per.counts
       FROM per JOIN "Place" pl ON pl.id = per."placeId"
       ORDER BY per.n DESC, pl.name ASC, pl.id ASC`;
     return mapAnswer(rows);
@@ -119,26 +150,30 @@ export const placesRouter = createTRPCRouter({
         select: { id: true, key: true, name: true, lat: true, lon: true, country: true, precision: true, aliases: { select: { name: true }, distinct: ["name"], take: 12 } },
       });
       if (!place) throw new TRPCError({ code: "NOT_FOUND", message: `No place ${input.id}` });
-      // The page of ids and the count straight from the place's links (EventPlace(placeId, eventId) ⋈ Event), then
-      // the list columns for just that page. Same order as `eventOrder`: newest first, undated last.
+      // The page of ids and the count from the place's EventPlace rows, which carry their event's kind, dates and
+      // creation time: the filter applies to them as to events, and the page (newest first, undated last) is read in
+      // index order — dated and undated rows separately, each only as far as the page reaches.
       // The count comes from the EventTally summary when the filter only names kinds and dates.
       const where = eventFilterSql(input.filter);
-      // With a date bound no undated event matches, so NULLS FIRST orders the same and lets a busy place's newest
-      // events be found by walking Event(dateFrom, dateTo) backwards instead of joining all its links.
-      const nulls = input.filter.from !== undefined || input.filter.to !== undefined ? Prisma.sql`NULLS FIRST` : Prisma.sql`NULLS LAST`;
+      const e = placeEventsSql(place.id);
+      const reach = input.page.cursor + input.page.limit;
       const useTally = tallyAnswers(input.filter);
-      if (useTally) await ensureEventTally(ctx.db);
       const [counted, page] = await Promise.all([
         useTally
           ? ctx.db.$queryRaw<{ n: number }[]>`
               SELECT COALESCE(sum(t.n), 0)::int AS n FROM "EventTally" t WHERE t."placeId" = ${place.id} AND ${tallyFilterSql(input.filter)}`
-          : ctx.db.$queryRaw<{ n: number }[]>`
-              SELECT count(*)::int AS n FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId"
-              WHERE ep."placeId" = ${place.id} AND ${where}`,
+          : ctx.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${e}) e WHERE ${where}`,
         ctx.db.$queryRaw<{ id: string }[]>`
-          SELECT e.id FROM "EventPlace" ep JOIN "Event" e ON e.id = ep."eventId"
-          WHERE ep."placeId" = ${place.id} AND ${where}
-          ORDER BY e."dateFrom" DESC ${nulls}, e."createdAt" DESC, e.id ASC
+          SELECT id FROM (
+            (SELECT 0 AS undated, e."dateFrom", e."eventCreatedAt", e.id FROM (${e}) e
+             WHERE e."dateFrom" IS NOT NULL AND ${where}
+             ORDER BY e."dateFrom" DESC, e."eventCreatedAt" DESC, e.id ASC LIMIT ${reach})
+            UNION ALL
+            (SELECT 1, e."dateFrom", e."eventCreatedAt", e.id FROM (${e}) e
+             WHERE e."dateFrom" IS NULL AND ${where}
+             ORDER BY e."eventCreatedAt" DESC, e.id ASC LIMIT ${reach})
+          ) x
+          ORDER BY undated, "dateFrom" DESC, "eventCreatedAt" DESC, id ASC
           OFFSET ${input.page.cursor} LIMIT ${input.page.limit}`,
       ]);
       const total = counted[0]?.n ?? 0;
@@ -148,7 +183,7 @@ export const placesRouter = createTRPCRouter({
       const next = input.page.cursor + rows.length;
       return {
         place: { ...place, aliases: place.aliases.map((a) => a.name).filter((n) => n !== place.name) },
-        items: rows.map(toEventListItem),
+        items: await toEventListItems(ctx.db, rows),
         total,
         cursor: input.page.cursor,
         limit: input.page.limit,

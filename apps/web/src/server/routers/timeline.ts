@@ -6,10 +6,12 @@
  * `overview({ filter })` — the whole extent under the filter *ignoring* from/to (for the brushable overview strip):
  *   first/last day and event counts per week.
  */
+import { Prisma } from "@lagebild/db/client";
 import { ViewFilter } from "@lagebild/model";
 import { z } from "zod";
 import { eventFilterSql, isoDate } from "../../components/viz/server/sql-filter.ts";
-import { ensureEventTally, tallyAnswers, tallyFilterSql } from "../../components/viz/server/summaries.ts";
+import { tallyAnswers, tallyFilterSql } from "../../components/viz/server/summaries.ts";
+import { actorEventsSql } from "../event-index.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 
 export const TimelineInput = z.object({
@@ -30,8 +32,9 @@ interface EventRow {
   dateTo: Date;
   independentSources: number;
   reports: number;
-  participants: { id: string; name: string; role: string }[] | null;
-  places: { id: string; name: string }[] | null;
+  /** JSON text (parsed here: cheaper than Prisma's decoding of json columns). */
+  participants: string | null;
+  places: string | null;
 }
 
 export interface TimelineEvent {
@@ -60,18 +63,33 @@ function precisionOf(row: EventRow): TimelineEvent["precision"] {
 
 export const timelineRouter = createTRPCRouter({
   events: publicProcedure.input(TimelineInput).query(async ({ ctx, input }) => {
-    const where = eventFilterSql(input.filter);
-    const useTally = tallyAnswers(input.filter);
-    if (useTally) await ensureEventTally(ctx.db);
+    const f = input.filter;
+    const where = eventFilterSql(f);
+    const useTally = tallyAnswers(f);
+    // With actors, the events are found from the actors' participant rows (which carry the event's kind, dates and
+    // weight): an actor's few thousand events, instead of walking all events by weight and probing each for the actor.
+    // `e` is then one row per event (id, independentSources, dateFrom); only outlet and issue filters remain to apply.
+    const byActor = f.actors?.length ? actorEventsSql(f.actors, f) : null;
+    const rest = eventFilterSql({ outlets: f.outlets, issues: f.issues });
+    const top = byActor
+      ? Prisma.sql`
+          SELECT ev.* FROM (
+            SELECT e.id FROM (${byActor}) e
+            WHERE e."dateFrom" IS NOT NULL AND ${rest}
+            ORDER BY e."independentSources" DESC, e."dateFrom" ASC, e.id ASC
+            LIMIT ${input.limit}
+          ) t JOIN "Event" ev ON ev.id = t.id`
+      : Prisma.sql`
+          SELECT e.* FROM "Event" e
+          WHERE e."dateFrom" IS NOT NULL AND e."dateTo" IS NOT NULL AND ${where}
+          ORDER BY e."independentSources" DESC, e."dateFrom" ASC, e.id ASC
+          LIMIT ${input.limit}`;
     const [rows, counts, undated] = await Promise.all([
       ctx.db.$queryRaw<EventRow[]>`
         WITH page AS (
           SELECT e.id, e.kind, e.family, e.status, e.summary, e."dateValue", e."datePrecision", e."dateFrom", e."dateTo",
                  e."independentSources"
-          FROM "Event" e
-          WHERE e."dateFrom" IS NOT NULL AND e."dateTo" IS NOT NULL AND ${where}
-          ORDER BY e."independentSources" DESC, e."dateFrom" ASC, e.id ASC
-          LIMIT ${input.limit}
+          FROM (${top}) e
         ), reps AS (
           SELECT r."eventId", count(*)::int AS n FROM "EventReport" r
           WHERE r."eventId" IN (SELECT id FROM page) GROUP BY r."eventId"
@@ -84,7 +102,7 @@ export const timelineRouter = createTRPCRouter({
           FROM "EventPlace" epl JOIN "Place" pl ON pl.id = epl."placeId"
           WHERE epl."eventId" IN (SELECT id FROM page) GROUP BY epl."eventId"
         )
-        SELECT page.*, COALESCE(reps.n, 0) AS reports, parts.list AS participants, pls.list AS places
+        SELECT page.*, COALESCE(reps.n, 0) AS reports, parts.list::text AS participants, pls.list::text AS places
         FROM page
         LEFT JOIN reps ON reps."eventId" = page.id
         LEFT JOIN parts ON parts."eventId" = page.id
@@ -98,12 +116,21 @@ export const timelineRouter = createTRPCRouter({
         : ctx.db.$queryRaw<{ dated: number; undated: number }[]>`
             SELECT count(*) FILTER (WHERE e."dateFrom" IS NOT NULL)::int AS dated,
                    count(*) FILTER (WHERE e."dateFrom" IS NULL)::int AS undated
-            FROM "Event" e WHERE ${where}`,
-      ctx.db.$queryRaw<{ id: string; kind: string; status: string; summary: string }[]>`
-        SELECT e.id, e.kind, e.status, e.summary FROM "Event" e
-        WHERE e."dateFrom" IS NULL AND ${where}
-        ORDER BY e."independentSources" DESC, e.id ASC
-        LIMIT 20`,
+            FROM ${byActor ? Prisma.sql`(${byActor}) e WHERE ${rest}` : Prisma.sql`"Event" e WHERE ${where}`}`,
+      // A date bound excludes every undated event.
+      f.from !== undefined || f.to !== undefined
+        ? Promise.resolve([])
+        : byActor
+          ? ctx.db.$queryRaw<{ id: string; kind: string; status: string; summary: string }[]>`
+              SELECT ev.id, ev.kind, ev.status, ev.summary FROM (${byActor}) e JOIN "Event" ev ON ev.id = e.id
+              WHERE e."dateFrom" IS NULL AND ${rest}
+              ORDER BY e."independentSources" DESC, e.id ASC
+              LIMIT 20`
+          : ctx.db.$queryRaw<{ id: string; kind: string; status: string; summary: string }[]>`
+              SELECT e.id, e.kind, e.status, e.summary FROM "Event" e
+              WHERE e."dateFrom" IS NULL AND ${where}
+              ORDER BY e."independentSources" DESC, e.id ASC
+              LIMIT 20`,
     ]);
     const events: TimelineEvent[] = rows.map((r) => ({
       id: r.id,
@@ -117,8 +144,8 @@ export const timelineRouter = createTRPCRouter({
       to: isoDate(r.dateTo)!,
       reportCount: r.reports,
       independentSources: r.independentSources,
-      participants: r.participants ?? [],
-      places: r.places ?? [],
+      participants: r.participants ? (JSON.parse(r.participants) as TimelineEvent["participants"]) : [],
+      places: r.places ? (JSON.parse(r.places) as TimelineEvent["places"]) : [],
     }));
     const total = counts[0]?.dated ?? 0;
     return {
@@ -135,7 +162,6 @@ export const timelineRouter = createTRPCRouter({
     const { from: _from, to: _to, ...rest } = input.filter;
     if (tallyAnswers(rest)) {
       // Kinds only: the EventTally summary (events per kind and exact date range) answers both parts.
-      await ensureEventTally(ctx.db);
       const tw = tallyFilterSql(rest);
       const [weeks, extent] = await Promise.all([
         ctx.db.$queryRaw<{ week: Date; n: number }[]>`
