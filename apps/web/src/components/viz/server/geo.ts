@@ -56,6 +56,9 @@ export interface FitTarget {
 const WIDTH = 960;
 const HEIGHT = 500;
 const worldCache: { map?: BaseMap } = {};
+/** Fitted and regional frames by their bounding box, oldest dropped first. */
+const frameCache = new Map<string, BaseMap>();
+const FRAME_CACHE_SIZE = 32;
 
 function bboxTarget(w: number, s: number, e: number, n: number): FitTarget {
   const coords: [number, number][] = [];
@@ -136,6 +139,11 @@ export function baseMap(mode: MapMode, points: MapPoint[] = [], region: RegionId
     ));
   }
   const lons = target.geometry.coordinates.map((c) => c[0]!);
+  const lats = target.geometry.coordinates.map((c) => c[1]!);
+  // Projecting every country costs 60–200 ms; the frame only changes with the data, so a few frames are kept.
+  const key = `${mode}:${[Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)].map((x) => x.toFixed(3)).join(",")}`;
+  const cached = frameCache.get(key);
+  if (cached) return cached;
   const centre = (Math.min(...lons) + Math.max(...lons)) / 2;
   const projection = geoNaturalEarth1()
     .rotate([-centre, 0])
@@ -146,5 +154,8 @@ export function baseMap(mode: MapMode, points: MapPoint[] = [], region: RegionId
       ],
       target as unknown as GeoPermissibleObjects,
     );
-  return build(projection, mode);
+  const map = build(projection, mode);
+  if (frameCache.size >= FRAME_CACHE_SIZE) frameCache.delete(frameCache.keys().next().value!);
+  frameCache.set(key, map);
+  return map;
 }
