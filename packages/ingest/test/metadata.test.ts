@@ -57,6 +57,7 @@ describe("outlet, agencies and authors", () => {
     expect(meta(`Gipfel in Brüssel endet ohne Einigung\nvon Paul Ostermann\n${BODY}`).authors).toEqual(["Paul Ostermann"]);
     // A line naming two places is no byline.
     expect(clean(`Gipfel in Brüssel\nBerlin, Paris\n${BODY}`).text).toContain("Berlin, Paris");
+    expect(meta(`Gipfel in Brüssel endet ohne Einigung\n${BODY}\nDW Deutsch folgen`).outlet).toBe("Deutsche Welle");
     const shared = clean(`${BODY}\nTeilen auf Facebook | Teilen auf X | Per E-Mail versenden\nFacebook X Instagram`);
     expect(shared.text).toBe(BODY);
   });

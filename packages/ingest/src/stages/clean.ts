@@ -106,6 +106,8 @@ function isBreadcrumb(line: string): boolean {
   return segments.length >= 2 && segments.every((x) => x.trim().split(/\s+/).length <= 5);
 }
 
+const FOLLOW = /^(?:(\S+(?:\s\S+)??)(?:\s+Deutsch|\s+auf\s+\S+)?\s+folgen|Folgen Sie(?: uns auf)?\s+(\S+(?:\s\S+)?))$/u;
+
 /** Lines before the first body paragraph where a site header or breadcrumb may stand. */
 const MASTHEAD_LINES = 3;
 
@@ -205,6 +207,12 @@ function captionHint(text: string): { text: string; date?: string; place?: strin
 export function clean(text: string): Cleaned {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const verdicts = lines.map((l) => (l.trim() === "" ? ({ action: "keep" } as Verdict) : classify(l)));
+
+  // A "follow us" button names the outlet too: "DW Deutsch folgen", "Folgen Sie tagesschau".
+  for (let i = 0; i < lines.length; i++) {
+    const follow = FOLLOW.exec(lines[i]!.trim());
+    if (follow && verdicts[i]!.action === "keep" && outletOfMasthead(follow[1] ?? follow[2]!)) verdicts[i] = { action: "remove", reason: "outlet-line" };
+  }
 
   // Site header and breadcrumb: only above the body, where a line naming an outlet cannot be text.
   for (let i = 0, seen = 0; i < lines.length && seen < MASTHEAD_LINES; i++) {

@@ -503,7 +503,8 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
     // "zwei Tage nach den Gesprächen": "nach"/"vor" governing a noun date that noun, which lies before (after) the
     // reference: the exchange on Saturday came two days after talks on Thursday.
     const governs = (dir === "nach" || dir === "vor") && /^\s+(?:de[nmrs]?|die|das|dem|einer?|einem|einen|\p{Lu})/u.test(text.slice(m.index + m[0].length));
-    const sign = (/später|danach|darauf|nach/.test(dir) ? 1 : -1) * (governs ? -1 : 1);
+    const forward = /später|danach|darauf|nach/.test(dir) !== governs;
+    const sign = forward ? 1 : -1;
     pending.push({ start: m.index, end: m.index + m[0].length, text: m[0], sign, amount: n ?? 3, unit, approx: n === null || /knapp|rund|etwa|gut|fast/i.test(m[1] ?? "") });
   }
   for (const m of each(PATTERNS.relativeDay, has.relativeDay)) {

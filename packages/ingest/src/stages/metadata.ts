@@ -144,7 +144,7 @@ function readCredits(cleaned: Cleaned): Credits {
       const core = credit ? line.slice(0, credit.index) : line;
       readByline(BYLINE_HEAD.exec(core)?.[1] ?? core.replace(/^von\s+/u, ""), c);
     } else if (reason === "outlet-line") {
-      c.outlet ??= outletOf(line) ?? outletOfMasthead(line);
+      c.outlet ??= outletOf(line) ?? outletOfMasthead(line) ?? outletOfMasthead(line.replace(/^Folgen Sie(?: uns auf)?\s+|(?:\s+Deutsch|\s+auf\s+\S+)?\s+folgen$/gu, ""));
     } else if (reason === "credit-line") {
       const first = FIRST_PUBLISHED.exec(line);
       if (first) c.outlet ??= outletOf(first[1]!) ?? first[1]!;
