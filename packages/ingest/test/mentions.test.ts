@@ -70,3 +70,20 @@ describe("findMentions: states, places, organisations, media", () => {
     expect(ms.find((m) => m.kind === "organisation")).toMatchObject({ name: "United Against Nuclear Iran", key: "org:united-against-nuclear-iran" });
   });
 });
+
+describe("findMentions: towns no gazetteer lists", () => {
+  it("finds a town after a locative preposition or a settlement noun in GeoNames, by its country where the name is shared", () => {
+    const ms = mentionsOf("Die Minister trafen sich in Helsingborg. Zuvor hatte es in der Grenzstadt Hrubieszów Proteste gegeben.");
+    const towns = ms.filter((m) => m.via === "geonames:town");
+    expect(towns.map((m) => m.name)).toEqual(["Helsingborg", "Hrubieszów"]);
+    expect(lex.places.get(towns[0]!.place!)).toMatchObject({ country: "SE", precision: "city" });
+    // "Essen" is a town in Germany and in Belgium: only an article naming one of them gets it.
+    expect(mentionsOf("Das Treffen fand in Essen statt.").filter((m) => m.via === "geonames:town")).toEqual([]);
+    expect(mentionsOf("In Deutschland wächst die Kritik. Das Treffen fand in Essen statt.").find((m) => m.via === "geonames:town")).toMatchObject({ name: "Essen" });
+  });
+
+  it("takes no capitalised noun or name without a locative cue for a town", () => {
+    expect(mentionsOf("Vance sprach mit Reportern über die Lage.").filter((m) => m.via === "geonames:town")).toEqual([]);
+  });
+});
+

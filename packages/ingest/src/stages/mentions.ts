@@ -22,6 +22,8 @@ import type { EntityMention } from "../pipeline/types.ts";
 import speechData from "../../data/speech.json" with { type: "json" };
 import { type GazEntry, type Lexicon, titleOf } from "../gazetteer.ts";
 import { fold, slug, type Word, wordsOf } from "../text.ts";
+import placeNounData from "../../data/place-nouns.json" with { type: "json" };
+import { townNamed } from "../geonames.ts";
 import { definedAcronyms, organisationSpans, ownedBodies, type OrgSpan } from "./organisations.ts";
 
 export interface Mention extends EntityMention {
@@ -58,6 +60,8 @@ export interface MentionInput {
 }
 
 const SPEECH = new Set(speechData.verbs);
+const TOWN_PREPOSITIONS = new Set(placeNounData.prepositions);
+const TOWN_NOUNS = new Set(placeNounData.nouns);
 const MEDIA_AFTER = new Set(["zufolge", "berichtete", "berichteten", "berichtet", "meldete", "meldeten", "schrieb", "schreibt", "zitierte"]);
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+|(?:Mc|Mac|O')\p{Lu}\p{Ll}+)(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u;
 const PARTICLE_NAME = /^(?:al|el|as|ad|an|ar|at|az|ash|asch|ul|bin|ibn|ben|abu|Al|El|Abu|Bin|Ben)-\p{Lu}[\p{Ll}\p{M}'’]+$/u;
@@ -75,6 +79,16 @@ function isNameWord(lex: Lexicon, w: Word | undefined): boolean {
   if (titleOf(lex, w.f)) return false;
   if (!PARTICLE_NAME.test(w.text) && w.text.length > 6 && NOUN_ENDING.test(w.f)) return false;
   return true;
+}
+
+/** Whether the word at `i` follows a locative preposition or a settlement noun (articles and adjectives skipped). */
+function isTownCue(words: Word[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const f = words[k]!.f;
+    if (TOWN_PREPOSITIONS.has(f) || TOWN_NOUNS.has(f)) return true;
+    if (!/^(?:der|die|das|dem|den|des|\p{Ll}+(?:e|en|er|es|em))$/u.test(f) || words[k]!.cap) return false;
+  }
+  return false;
 }
 
 /** A compound ending in a long organisation noun: Menschenrechtsorganisation, Hilfsorganisation, Oppositionsbewegung. */
@@ -484,6 +498,38 @@ export function findMentions(input: MentionInput): Mention[] {
         out.push(mention);
         for (let k = i; k < end; k++) blocked[k] = out.length - 1;
         i = end - 1;
+      }
+    }
+  }
+
+  // Pass 6: a town no gazetteer lists, after a locative preposition or a settlement noun ("in Pahalgam",
+  // "die Grenzstadt Hrubieszów"): GeoNames, where the name is unambiguous or its country is named in the article.
+  const countries = new Set<string>();
+  for (const m of out) {
+    if (m.state) countries.add(m.state);
+    const country = m.place ? lex.places.get(m.place)?.country : undefined;
+    if (country) countries.add(country);
+  }
+  for (const s of sentences) {
+    const { words, blocked, gazAt } = perSentence[s.index]!;
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i]!;
+      if (blocked[i] !== undefined || gazAt[i] || !w.cap || !w.word || lex.stopwords.has(w.f) || !isTownCue(words, i)) continue;
+      const end = nameSpan(lex, words, i, blocked);
+      for (let e = end; e > i; e--) {
+        const name = textOf(words, i, e, text);
+        const town = townNamed(name, countries);
+        if (!town) continue;
+        const key = `place:${slug(town.name)}-${town.country.toLowerCase()}`;
+        // The lexicon learns the town, so later stages (resolve, map) treat it as any listed place.
+        if (!lex.places.has(key)) lex.places.set(key, { key, name: town.name, aliases: [town.name], lat: town.lat, lon: town.lon, country: town.country, precision: "city", seat: null });
+        out.push({
+          type: "place", key, place: key, via: "geonames:town", name, w0: i, w1: e, start: w.start, end: words[e - 1]!.end,
+          text: name, sentence: s.index, before: wordsBefore(words, i),
+        });
+        for (let k = i; k < e; k++) blocked[k] = out.length - 1;
+        i = e - 1;
+        break;
       }
     }
   }
