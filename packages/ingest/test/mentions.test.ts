@@ -84,6 +84,8 @@ describe("findMentions: towns no gazetteer lists", () => {
 
   it("takes no capitalised noun or name without a locative cue for a town", () => {
     expect(mentionsOf("Vance sprach mit Reportern über die Lage.").filter((m) => m.via === "geonames:town")).toEqual([]);
+    // "Rede" is a town in Hungary, but "bei einer Rede" is a speech.
+    expect(mentionsOf("Er sagte das bei einer Rede.").filter((m) => m.via === "geonames:town")).toEqual([]);
   });
 });
 

@@ -81,14 +81,13 @@ function isNameWord(lex: Lexicon, w: Word | undefined): boolean {
   return true;
 }
 
-/** Whether the word at `i` follows a locative preposition or a settlement noun (articles and adjectives skipped). */
+/**
+ * Whether the word at `i` directly follows a locative preposition ("in Pahalgam", never "bei einer Rede") or a
+ * settlement noun ("die Grenzstadt Hrubieszów").
+ */
 function isTownCue(words: Word[], i: number): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-    const f = words[k]!.f;
-    if (TOWN_PREPOSITIONS.has(f) || TOWN_NOUNS.has(f)) return true;
-    if (!/^(?:der|die|das|dem|den|des|\p{Ll}+(?:e|en|er|es|em))$/u.test(f) || words[k]!.cap) return false;
-  }
-  return false;
+  const prev = words[i - 1];
+  return !!prev && (TOWN_PREPOSITIONS.has(prev.f) || (prev.cap && TOWN_NOUNS.has(prev.f)));
 }
 
 /** A compound ending in a long organisation noun: Menschenrechtsorganisation, Hilfsorganisation, Oppositionsbewegung. */
