@@ -11,6 +11,7 @@
  * - `--runs n`: timed calls per query (after 3 warm-up calls). Default 30.
  * - `--out file`: where to write the results, relative to `<repo>/bench`. Default `web-queries.json`.
  * - `--only text`: time only the queries whose name contains `text` (for trying a change; nothing is written).
+ * - `--note text`: added to the note in the results (conditions of the run, why a query misses the target).
  *
  * The corpus is written with batched INSERT … SELECT FROM unnest(…) statements (Prisma `$executeRaw` tagged templates,
  * values bound as array parameters; no SQL is built from strings). Queries are called through `createCaller`, the way
@@ -39,6 +40,7 @@ const runs = Number(arg("runs") ?? 30);
 const reuse = arg("reuse") === "true";
 const outName = arg("out") ?? "web-queries.json";
 const only = arg("only");
+const extraNote = arg("note");
 if (!/^web-[\w.-]+\.json$/.test(outName)) throw new Error("--out must be a file name like web-queries-scale1.json");
 const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 if (!(scale > 0 && scale <= 5)) throw new Error("--scale must be in (0, 5]");
@@ -516,7 +518,12 @@ try {
     node: process.version,
     machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
     rows,
-    note: "Milliseconds per tRPC call through createCaller (server-side, no HTTP), after 3 warm-up calls. `baseline` is a bare SELECT 1 round trip; on a loaded machine everything scales with it.",
+    note: [
+      "Milliseconds per tRPC call through createCaller (server-side, no HTTP), after 3 warm-up calls. `baseline` is a bare SELECT 1 round trip; on a loaded machine everything scales with it.",
+      extraNote && extraNote !== "true" ? extraNote : null,
+    ]
+      .filter(Boolean)
+      .join(" "),
     baseline: { p50: baseline.p50, p95: baseline.p95 },
     queries: results.map((r) => ({ ...r, meetsTarget: r.p95 < 100 })),
   };
