@@ -54,3 +54,17 @@ describe("extractQuotes", () => {
     ]);
   });
 });
+
+describe("extractQuotes: speakers of partial quotes in reported speech", () => {
+  it("continues the last speaker where a state is the subject of a reported sentence without a verb of saying", () => {
+    const qs = quotes("«Wir kommen voran», sagte Außenminister Karim Haddad. Über Raketen werde Teheran «unter keinen Umständen» verhandeln.");
+    expect(qs.map((q) => q.speaker)).toEqual(["person:karim-haddad", "person:karim-haddad"]);
+  });
+
+  it("never takes a genitive for the speaker, and reads a compound epithet as the person named before", () => {
+    const genitive = quotes("Premierminister Jonas Berg sprach am Sonntag. Irans Angebot sei «das Papier nicht wert», sagte er.");
+    expect(genitive.map((q) => q.speaker)).toEqual(["person:jonas-berg"]);
+    const epithet = quotes("Außenministerin Lena Hofer bot an, die Gespräche auszurichten. «Wien hat Erfahrung damit», sagte die Neos-Politikerin.");
+    expect(epithet[0]).toMatchObject({ speaker: "person:lena-hofer" });
+  });
+});

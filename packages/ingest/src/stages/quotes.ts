@@ -48,8 +48,11 @@ const KONJUNKTIV = /(?:^|[^\p{L}])(?:sei|seien|seiest|habe|hätten|werde|würden
 const PREP = /^(?:auf|in|im|bei|gegenuber|uber|mit|nach|an|am|fur|aus|zu|zum|zur|unter)$/;
 const STOP_LABEL = new Set(["gegenüber", "gegenuber", "von", "vom", "laut", "auf", "am", "im", "in", "bei", "mit", "und", "hinzu", "mit", "nach", "zu", "zufolge", "dem", "der"]);
 /** "der Republikaner", "die Ministerin": an epithet (data/offices.json) standing for the person named last. */
-const EPITHET_NOUNS = new Set([...officeData.epithets, "us-präsident", "analyst", "experte", "general"].map(fold));
-const EPITHET = { test: (label: string) => /^(?:der|die) (\S+)$/.exec(label)?.slice(1).some((x) => EPITHET_NOUNS.has(x)) === true };
+const MONARCHS = officeData.titles.find((t) => t[0] === "Monarch")?.slice(1) ?? [];
+const EPITHET_NOUNS = new Set([...officeData.epithets, ...MONARCHS, "us-präsident", "analyst", "experte", "general"].map(fold));
+/** An epithet noun, also as the head of a compound ("die Neos-Politikerin", "der CDU-Politiker"). */
+const isEpithetNoun = (x: string) => EPITHET_NOUNS.has(x) || EPITHET_NOUNS.has(x.slice(x.lastIndexOf("-") + 1));
+const EPITHET = { test: (label: string) => /^(?:der|die) (\S+)$/.exec(label)?.slice(1).some(isEpithetNoun) === true };
 
 /** Nouns for a person of a nation ("der Portugiese", "die Iranerin"), derived from the demonym adjectives: an epithet. */
 const NATIONALITY = new Set<string>([
@@ -233,7 +236,8 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
       for (const w of frame) {
         if (w.start >= until) break;
         if (PRONOUN_SUBJ.has(w.f) && w.i <= 2 && !first) return resolvePronoun();
-        const r = refs.find((x) => x.m.start === w.start && x.actor && !x.m.modifier);
+        // A genitive qualifies a noun ("Irans Angebot sei «das Papier nicht wert»"): it is not who speaks.
+        const r = refs.find((x) => x.m.start === w.start && x.actor && !x.m.modifier && !x.m.genitive);
         if (!r) continue;
         if (/^(?:mit|gegenuber|von|vom|laut|bei|uber|fur|nach|zu|aus|in|im|an|auf|des)$/.test(words[w.i - 1]?.f ?? "")) continue;
         if (r.m.kind === "person") return fromRef(r);
@@ -297,7 +301,13 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
         if (verbAfter !== undefined && !verbBefore.length) speaker = speakerAfterVerb(verbAfter) ?? subjectOf(q.start);
         // "zitierte ihn X mit den Worten", "so das Portal": the speaker follows the verb.
         else if (lastBefore !== undefined && /^(?:so|zitierte|zitiert|zitierten)$/.test(words[lastBefore]!.f)) speaker = speakerAfterVerb(lastBefore);
-        else speaker = subjectOf(q.start) ?? (verbAfter !== undefined ? speakerAfterVerb(verbAfter) : null);
+        else {
+          const subject = subjectOf(q.start);
+          // Reported speech with no verb of saying ("Über Raketen werde Teheran «unter keinen Umständen» verhandeln")
+          // continues the last speaker; a state or body as its subject is what is spoken about.
+          const continues: boolean = !hasSpeech && !!lastSpeaker && s.index - lastSpeaker.sentence <= 2 && !subject?.key?.startsWith("person:");
+          speaker = continues ? lastSpeaker!.s : subject ?? (verbAfter !== undefined ? speakerAfterVerb(verbAfter) : null);
+        }
       }
       // 4. A quote standing alone continues the statement before it.
       if (!speaker && !beforeWords.some((w) => w.word) && !afterWords.some((w) => w.word) && lastSpeaker && s.index - lastSpeaker.sentence <= 2) {
