@@ -19,6 +19,13 @@ describe("unifyActors", () => {
     expect(persons).toHaveLength(1);
     expect(persons[0]!.aliases.map((x) => x.name)).toEqual(expect.arrayContaining(["Ali Rahbari", "Ali Rahbary", "Rahbari"]));
   });
+
+  it("joins a surname with its particle (Ag Mossa) to the full name another article gives", () => {
+    const a = graph("a.txt", "Stand: 02.02.2026\nDie Delegation leitet ihr Sprecher Ibrahim Ag Tamal.");
+    const b = graph("b.txt", "Stand: 09.02.2026\n„Wir bleiben“, sagte Ag Tamal am Montag.");
+    const persons = [...unifyActors([a, b]).actors.values()].filter((x) => x.kind === "person");
+    expect(persons.map((p) => p.name)).toEqual(["Ibrahim Ag Tamal"]);
+  });
 });
 
 describe("mergeEvents", () => {

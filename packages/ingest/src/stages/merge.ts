@@ -15,7 +15,10 @@
  */
 import { dateSpan, eventKindInfo, type Actor, type ArticleGraph, type Event, type Figure, type FuzzyDate, type MergedEvent, type Participant, type ParticipantRole } from "@lagebild/model";
 import { fold } from "../text.ts";
-import { phoneticKeys } from "./resolve.ts";
+import { particleFirst, phoneticKeys } from "./resolve.ts";
+
+/** A given name and a surname; "Ag Mossa", "Al Ansari" are a surname with its particle. */
+const isFullName = (name: string) => name.includes(" ") && !particleFirst(name);
 import { addDays, daysBetween, weekWindowOf } from "./dates.ts";
 
 export interface UnifiedActors {
@@ -60,7 +63,7 @@ export function unifyActors(graphs: ArticleGraph[]): UnifiedActors {
         const names = [a.name, ...a.aliases.map((x) => x.name)];
         persons.push({
           node, actor: a,
-          full: names.filter((n) => n.includes(" ")).map(phoneticKeys),
+          full: names.filter(isFullName).map(phoneticKeys),
           surname: phoneticKeys(a.name.split(/\s+/).pop()!),
         });
       }
@@ -78,7 +81,7 @@ export function unifyActors(graphs: ArticleGraph[]): UnifiedActors {
   // A surname-only person joins the one full-named person with that surname.
   const bySurname = new Map<string, Set<string>>();
   for (const p of persons) {
-    if (!p.actor.name.includes(" ")) continue;
+    if (!isFullName(p.actor.name)) continue;
     for (const k of p.surname) {
       const set = bySurname.get(k) ?? new Set<string>();
       set.add(uf.find(p.node));
@@ -86,7 +89,7 @@ export function unifyActors(graphs: ArticleGraph[]): UnifiedActors {
     }
   }
   for (const p of persons) {
-    if (p.actor.name.includes(" ")) continue;
+    if (isFullName(p.actor.name)) continue;
     const roots = new Set<string>();
     for (const k of p.surname) for (const r of bySurname.get(k) ?? []) roots.add(uf.find(r));
     if (roots.size === 1) uf.union([...roots][0]!, p.node);

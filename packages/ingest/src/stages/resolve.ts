@@ -157,7 +157,7 @@ interface PersonEntity {
 }
 
 /** Name particles that belong to the surname ("De Wever", "von der Leyen", "bin Farhan"). */
-const PARTICLE = /^(?:de|del|della|der|den|di|da|das|do|dos|du|van|von|vom|zu|ter|le|la|al|el|bin|ben|ibn|abu|abd|ould)$/i;
+const PARTICLE = /^(?:de|del|della|der|den|di|da|das|do|dos|du|van|von|vom|zu|ter|le|la|al|el|bin|ben|ibn|abu|abd|ould|ag)$/i;
 
 function surnameOf(name: string): string {
   const parts = name.split(/\s+/);
@@ -167,7 +167,8 @@ function surnameOf(name: string): string {
 }
 
 /** A name that starts with a particle ("De Wever") is a surname, not a full name. */
-const particleFirst = (name: string) => name.includes(" ") && PARTICLE.test(name.split(/\s+/)[0]!);
+/** A surname with its particle ("Al Ansari", "Ag Mossa"): two words, but no full name. */
+export const particleFirst = (name: string) => name.includes(" ") && PARTICLE.test(name.split(/\s+/)[0]!);
 
 // ------------------------------------------------------------------------------------------ resolve
 
