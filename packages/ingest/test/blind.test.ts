@@ -1,7 +1,7 @@
 /**
  * Blind-set guard: k01–k06 in test/heldout were written by someone who never saw the extractor and were only
- * measured, never tuned on (score 58.0 when written, 70.4 at the end of session 1, 77.4 after session 2's general
- * fixes found on the second blind set, test/blind2.test.ts). Four continue the US–Iran
+ * measured, never tuned on (score 58.0 when written, 70.4 at the end of session 1, 80.2 after session 2's general
+ * fixes found on the second and third blind sets, test/blind2.test.ts and test/blind3.test.ts). Four continue the US–Iran
  * dossier (Geneva round, Iranian parliament, IAEA board in Vienna, a naval incident in Hormuz), two are other crises
  * (Serbia–Kosovo dialogue, Sudan talks in Jeddah). Gold: test/heldout/blind.gold.json. Floors sit a little below
  * the measured values; raise them as the extractor improves, never lower one to make a change pass.
@@ -11,7 +11,7 @@ import { describeScoredSet } from "./support/scored-set.ts";
 
 /** Minimum recall (hits / gold items) per scorer category. */
 const floors = {
-  articles: 0.8, // 5/6
+  articles: 0.95, // 6/6
   actors: 0.95, // 59/60
   places: 0.95, // 37/37
   events: 0.35, // 14/36, 1/7 merged across articles

@@ -3,7 +3,7 @@
  * extractor (gold: test/heldout/blind2.gold.json; the annotator's notes are in the gold's quotes and events). First
  * measured at 68.3; the session then fixed what they showed in general form (site headers and bylines, organisations
  * no lexicon lists, relative clauses of event nouns, week-level dates in merging, cue-ending verbs in positions) and
- * reached 86.8 — so they are no longer blind either. Four continue the US–Iran dossier (Genf, Iranian parliament,
+ * reached 86.8 (88.8 at the end of session 2) — so they are no longer blind either. Four continue the US–Iran dossier (Genf, Iranian parliament,
  * IAEA in Isfahan, Doha), two are Ukraine–Russia talks in Istanbul, one Gaza talks in Kairo, one an EU summit.
  * Floors sit below the measured values; raise them as the extractor improves, never lower one to make a change pass.
  */
@@ -15,9 +15,9 @@ const floors = {
   articles: 0.95, // 8/8
   actors: 0.88, // 65/71
   places: 0.95, // 37/38
-  events: 0.55, // 22/35, 4/11 merged across articles
-  quotes: 0.9, // 35/37
-  positions: 0.65, // 23/31
+  events: 0.6, // 23/35, 4/11 merged across articles
+  quotes: 0.92, // 36/37
+  positions: 0.75, // 25/31
 } as const;
 
 describeScoredSet({
