@@ -28,13 +28,13 @@ interface EventRow {
   summary: string;
   dateValue: string | null;
   datePrecision: string | null;
-  dateFrom: Date;
-  dateTo: Date;
+  /** `YYYY-MM-DD` */
+  dateFrom: string;
+  dateTo: string;
   independentSources: number;
   reports: number;
-  /** JSON text (parsed here: cheaper than Prisma's decoding of json columns). */
-  participants: string | null;
-  places: string | null;
+  participants: { id: string; name: string; role: string }[] | null;
+  places: { id: string; name: string }[] | null;
 }
 
 export interface TimelineEvent {
@@ -84,8 +84,10 @@ export const timelineRouter = createTRPCRouter({
           WHERE e."dateFrom" IS NOT NULL AND e."dateTo" IS NOT NULL AND ${where}
           ORDER BY e."independentSources" DESC, e."dateFrom" ASC, e.id ASC
           LIMIT ${input.limit}`;
-    const [rows, counts, undated] = await Promise.all([
-      ctx.db.$queryRaw<EventRow[]>`
+    const [page, counts, undated] = await Promise.all([
+      // The marks leave the database as one JSON text in date order (JSON.parse reads 600 events with their
+      // participants and places in a fraction of the time Prisma takes to decode them as rows).
+      ctx.db.$queryRaw<{ list: string }[]>`
         WITH page AS (
           SELECT e.id, e.kind, e.family, e.status, e.summary, e."dateValue", e."datePrecision", e."dateFrom", e."dateTo",
                  e."independentSources"
@@ -102,12 +104,13 @@ export const timelineRouter = createTRPCRouter({
           FROM "EventPlace" epl JOIN "Place" pl ON pl.id = epl."placeId"
           WHERE epl."eventId" IN (SELECT id FROM page) GROUP BY epl."eventId"
         )
-        SELECT page.*, COALESCE(reps.n, 0) AS reports, parts.list::text AS participants, pls.list::text AS places
-        FROM page
-        LEFT JOIN reps ON reps."eventId" = page.id
-        LEFT JOIN parts ON parts."eventId" = page.id
-        LEFT JOIN pls ON pls."eventId" = page.id
-        ORDER BY page."dateFrom", page."dateTo", page.id`,
+        SELECT COALESCE(json_agg(x ORDER BY x."dateFrom", x."dateTo", x.id), '[]')::text AS list FROM (
+          SELECT page.*, COALESCE(reps.n, 0) AS reports, parts.list AS participants, pls.list AS places
+          FROM page
+          LEFT JOIN reps ON reps."eventId" = page.id
+          LEFT JOIN parts ON parts."eventId" = page.id
+          LEFT JOIN pls ON pls."eventId" = page.id
+        ) x`,
       useTally
         ? ctx.db.$queryRaw<{ dated: number; undated: number }[]>`
             SELECT COALESCE(sum(t.n) FILTER (WHERE t."dateFrom" IS NOT NULL), 0)::int AS dated,
@@ -132,6 +135,7 @@ export const timelineRouter = createTRPCRouter({
               ORDER BY e."independentSources" DESC, e.id ASC
               LIMIT 20`,
     ]);
+    const rows = JSON.parse(page[0]?.list ?? "[]") as EventRow[];
     const events: TimelineEvent[] = rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -144,8 +148,8 @@ export const timelineRouter = createTRPCRouter({
       to: isoDate(r.dateTo)!,
       reportCount: r.reports,
       independentSources: r.independentSources,
-      participants: r.participants ? (JSON.parse(r.participants) as TimelineEvent["participants"]) : [],
-      places: r.places ? (JSON.parse(r.places) as TimelineEvent["places"]) : [],
+      participants: r.participants ?? [],
+      places: r.places ?? [],
     }));
     const total = counts[0]?.dated ?? 0;
     return {
