@@ -91,24 +91,47 @@ function matchesCueWord(f: string, alts: CueWord): boolean {
   return false;
 }
 
-/** Cues by the first letters of their first word's alternatives, for a quick look-up per sentence word. */
-const cueCache = new WeakMap<Dossier, CompiledCue[]>();
-function cuesOf(dossier: Dossier): CompiledCue[] {
+/** A dossier's compiled cues, and which of them can start at a given (folded) word. */
+interface DossierCues {
+  all: CompiledCue[];
+  /** Memo: folded word → the cues (in codebook order) whose first word matches it. Words recur across
+   * articles, so each sentence word costs one look-up instead of a test against every cue. */
+  startingWith: Map<string, CompiledCue[]>;
+}
+
+const cueCache = new WeakMap<Dossier, DossierCues>();
+function cuesOf(dossier: Dossier): DossierCues {
   let c = cueCache.get(dossier);
   if (!c) {
-    c = dossier.issues.flatMap((i) => i.cues.map((cue) => {
+    const all = dossier.issues.flatMap((i) => i.cues.map((cue) => {
       const neg = cue.startsWith("!");
       const words = fold(neg ? cue.slice(1) : cue).trim().split(/\s+/).filter((w) => !DETERMINER.test(w)).map((w) => w.split("|").filter(Boolean));
       return { issue: i.id, words, polarity: (neg ? -1 : 1) as 1 | -1 };
     })).filter((x) => x.words.length > 0);
+    c = { all, startingWith: new Map() };
     cueCache.set(dossier, c);
   }
   return c;
 }
 
-/** Where a cue matches from word `i`: index of its last word, allowing up to two lower-case filler words between cue words. */
+const NO_CUES: CompiledCue[] = [];
+
+function cuesStartingWith(cues: DossierCues, f: string): CompiledCue[] {
+  let hit = cues.startingWith.get(f);
+  if (!hit) {
+    hit = cues.all.filter((c) => matchesCueWord(f, c.words[0]!));
+    if (!hit.length) hit = NO_CUES;
+    if (cues.startingWith.size > 100_000) cues.startingWith.clear();
+    cues.startingWith.set(f, hit);
+  }
+  return hit;
+}
+
+/**
+ * Where a cue whose first word matches word `i` (see `cuesStartingWith`) matches: index of its last word,
+ * allowing up to two lower-case filler words between cue words.
+ */
 function matchCue(words: Word[], i: number, cue: CompiledCue): number {
-  if (!matchesCueWord(words[i]!.f, cue.words[0]!)) return -1;
   let at = i;
   for (let k = 1; k < cue.words.length; k++) {
     let next = -1;
@@ -192,7 +215,7 @@ export function extractPositions(input: PositionInput): Position[] {
     const hitsW: { issue: string; polarity: 1 | -1; from: number; to: number; n: number }[] = [];
     for (let i = 0; i < words.length; i++) {
       if (!words[i]!.word) continue;
-      for (const c of cues) {
+      for (const c of cuesStartingWith(cues, words[i]!.f)) {
         const end = matchCue(words, i, c);
         if (end >= 0) hitsW.push({ issue: c.issue, polarity: c.polarity, from: i, to: end, n: c.words.length });
       }
