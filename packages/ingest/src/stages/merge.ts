@@ -45,6 +45,41 @@ class UnionFind {
   }
 }
 
+/** Union-find over the indexes 0..n-1 (the reports of a batch): the same roots as `UnionFind` on their strings. */
+class IndexUnionFind {
+  private parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n).map((_, i) => i);
+  }
+  find(x: number): number {
+    let root = x;
+    while (this.parent[root] !== root) root = this.parent[root]!;
+    while (this.parent[x] !== root) {
+      const next = this.parent[x]!;
+      this.parent[x] = root;
+      x = next;
+    }
+    return root;
+  }
+  union(a: number, b: number) {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[rb] = ra;
+  }
+}
+
+/** Index of the last element of the ascending `list` below `limit`, or -1. */
+function lastBelow(list: number[], limit: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 const nodeOf = (article: string, key: string) => `${article}|${key}`;
 
 /** Merges actors across articles by key and, for persons, by transliteration key. */
@@ -156,6 +191,16 @@ const STOP = new Set(["der", "die", "das", "und", "mit", "dem", "den", "des", "e
 function wordSet(s: string): Set<string> {
   return new Set(fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.slice(0, 6)));
 }
+/** `wordSet` of an event's evidence, computed once per event (a batch is merged twice when it re-dates articles). */
+const evidenceWordsMemo = new WeakMap<Event, Set<string>>();
+function evidenceWords(e: Event): Set<string> {
+  let words = evidenceWordsMemo.get(e);
+  if (!words) {
+    words = wordSet(e.evidence.map((x) => x.text).join(" "));
+    evidenceWordsMemo.set(e, words);
+  }
+  return words;
+}
 function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;
   for (const x of a) if (b.has(x)) inter++;
@@ -266,7 +311,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
         places: new Set(e.places),
         span: spanOf(e.date, e.evidence.map((x) => x.text).join(" ")),
         explicit: !!e.date && e.date.resolution.kind !== "inferred",
-        words: wordSet(e.evidence.map((x) => x.text).join(" ")),
+        words: evidenceWords(e),
         figures: new Set((e.figures ?? []).map((f) => f.what)),
         agencies: new Set([...g.article.agencies.map(fold), ...(g.article.outlet ? [fold(g.article.outlet)] : [])]),
         published: g.article.published?.value ?? null,
@@ -291,7 +336,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
       index.set(key, list);
     }
   });
-  const uf = new UnionFind();
+  const uf = new IndexUnionFind(reports.length);
   // Per cluster: what all its reports must agree on, so chains never join different attackers, happenings weeks
   // apart, a cancelled and a held meeting, or two places.
   interface ClusterState {
@@ -301,9 +346,9 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     statuses: Set<string>;
     places: Set<string>;
   }
-  const state = new Map<string, ClusterState>();
+  const state = new Map<number, ClusterState>();
   const stateOf = (i: number): ClusterState => {
-    const root = uf.find(String(i));
+    const root = uf.find(i);
     let st = state.get(root);
     if (!st) {
       const r = reports[i]!;
@@ -335,8 +380,8 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
           initiators: new Set([...a.initiators, ...b.initiators]), actors: new Set([...a.actors, ...b.actors]), span,
           statuses: new Set([...a.statuses, ...b.statuses]), places: new Set([...a.places, ...b.places]),
         };
-        uf.union(String(twin), String(i));
-        state.set(uf.find(String(i)), merged);
+        uf.union(twin, i);
+        state.set(uf.find(i), merged);
         continue;
       }
     } else verbatim.set(sig, i);
@@ -345,11 +390,10 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     for (const k of keysOf(r)) {
       const list = index.get(k) ?? [];
       if (k.includes("|w:") && list.length > 60) continue;
-      let seen = 0;
-      for (let x = list.length - 1; x >= 0 && seen < 60; x--) {
+      // The list is ascending: start at the last earlier report instead of walking past all later ones
+      // (which made this quadratic in the batch size for actors every report shares).
+      for (let x = lastBelow(list, i), seen = 0; x >= 0 && seen < 60; x--, seen++) {
         const j = list[x]!;
-        if (j >= i) continue;
-        seen += 1;
         hits.set(j, (hits.get(j) ?? 0) + 1);
       }
     }
@@ -357,7 +401,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     // Join compatible earlier reports' clusters, most similar first, as long as the joined cluster stays consistent.
     const scored = cands.map((j) => ({ j, score: affinity(r, reports[j]!) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score || b.j - a.j);
     for (const { j } of scored) {
-      if (uf.find(String(i)) === uf.find(String(j))) continue;
+      if (uf.find(i) === uf.find(j)) continue;
       const a = stateOf(i);
       const b = stateOf(j);
       const span = joinable(a, b, r.family);
@@ -366,13 +410,13 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
         initiators: new Set([...a.initiators, ...b.initiators]), actors: new Set([...a.actors, ...b.actors]), span,
         statuses: new Set([...a.statuses, ...b.statuses]), places: new Set([...a.places, ...b.places]),
       };
-      uf.union(String(j), String(i));
-      state.set(uf.find(String(i)), merged);
+      uf.union(j, i);
+      state.set(uf.find(i), merged);
     }
   }
-  const clusters = new Map<string, Report[]>();
+  const clusters = new Map<number, Report[]>();
   reports.forEach((r, i) => {
-    const root = uf.find(String(i));
+    const root = uf.find(i);
     const list = clusters.get(root) ?? [];
     list.push(r);
     clusters.set(root, list);
@@ -430,7 +474,13 @@ function independentSources(members: Report[]): number {
   const uf = new UnionFind();
   // Only reports whose articles share an agency or outlet can repeat one wire.
   const byAgency = new Map<string, Report[]>();
-  for (const m of members) for (const ag of m.agencies) byAgency.set(ag, [...(byAgency.get(ag) ?? []), m]);
+  for (const m of members) {
+    for (const ag of m.agencies) {
+      const list = byAgency.get(ag);
+      if (list) list.push(m);
+      else byAgency.set(ag, [m]);
+    }
+  }
   for (const list of byAgency.values()) {
     for (let i = 0; i < list.length && i < 200; i++) {
       for (let j = 0; j < i; j++) {
