@@ -69,32 +69,92 @@ export function constraintFor(d: FoundDate, day: string): [string, string] | nul
   }
 }
 
-/** The day other (dated) articles give a merged event, or null when they give none or disagree. */
-function corroboratedDay(m: MergedEvent, article: string, byHash: Map<string, ArticleGraph>): string | null {
+/**
+ * What the reports of one merged event say about its day: the articles of the reports that give it that day.
+ * With a merged day, `merged` holds the articles whose own report has that day; without one, `byDay` maps each day
+ * a report of a published article gives to those articles.
+ */
+interface ReportedDays {
+  merged: Set<string> | null;
+  byDay: Map<string, Set<string>>;
+}
+
+function reportedDays(m: MergedEvent, byHash: Map<string, ArticleGraph>): ReportedDays {
   if (m.date?.precision === "day") {
-    const others = m.reports.filter((r) => r.article !== article);
-    const dated = others.some((r) => byHash.get(r.article)?.events[r.event]?.date?.value === m.date!.value);
-    return dated ? m.date.value : null;
+    const merged = new Set<string>();
+    for (const r of m.reports) if (byHash.get(r.article)?.events[r.event]?.date?.value === m.date.value) merged.add(r.article);
+    return { merged, byDay: new Map() };
   }
-  const days = new Set<string>();
+  const byDay = new Map<string, Set<string>>();
   for (const r of m.reports) {
-    if (r.article === article) continue;
     const e = byHash.get(r.article)?.events[r.event];
-    if (e?.date?.precision === "day" && byHash.get(r.article)?.article.published) days.add(e.date.value);
+    if (!(e?.date?.precision === "day" && byHash.get(r.article)?.article.published)) continue;
+    const articles = byDay.get(e.date.value);
+    if (articles) articles.add(r.article);
+    else byDay.set(e.date.value, new Set([r.article]));
   }
-  return days.size === 1 ? [...days][0]! : null;
+  return { merged: null, byDay };
+}
+
+const hasOtherThan = (articles: Set<string>, article: string) => articles.size > 1 || (articles.size === 1 && !articles.has(article));
+
+/** The day other (dated) articles give a merged event, or null when they give none or disagree. */
+function corroboratedDay(m: MergedEvent, days: ReportedDays, article: string): string | null {
+  if (days.merged) return hasOtherThan(days.merged, article) ? m.date!.value : null;
+  let found: string | null = null;
+  for (const [day, articles] of days.byDay) {
+    if (!hasOtherThan(articles, article)) continue;
+    if (found !== null) return null;
+    found = day;
+  }
+  return found;
+}
+
+/**
+ * The merged events of a batch indexed for `corroboratedPublication`: which events each article reports, and
+ * (computed on first use) the days the other reports give each event. Build it once per batch, not per article:
+ * merged events of a large batch have thousands of reports.
+ */
+export class Corroboration {
+  private eventsOf = new Map<string, MergedEvent[]>();
+  private days = new Map<MergedEvent, ReportedDays>();
+  constructor(events: MergedEvent[], private byHash: Map<string, ArticleGraph>) {
+    for (const m of events) {
+      const articles = new Set(m.reports.map((r) => r.article));
+      if (articles.size < 2) continue; // no other article reports it
+      for (const a of articles) {
+        const list = this.eventsOf.get(a);
+        if (list) list.push(m);
+        else this.eventsOf.set(a, [m]);
+      }
+    }
+  }
+
+  /** Merged events (in batch order) that `article` and at least one other article report. */
+  sharedEvents(article: string): MergedEvent[] {
+    return this.eventsOf.get(article) ?? [];
+  }
+
+  dayOf(m: MergedEvent, article: string): string | null {
+    let days = this.days.get(m);
+    if (!days) {
+      days = reportedDays(m, this.byHash);
+      this.days.set(m, days);
+    }
+    return corroboratedDay(m, days, article);
+  }
 }
 
 /**
  * A publication window for an undated article from events other articles date, or null when nothing (or
  * something contradictory) constrains it.
  */
-export function corroboratedPublication(graph: ArticleGraph, events: MergedEvent[], byHash: Map<string, ArticleGraph>): Published | null {
+export function corroboratedPublication(graph: ArticleGraph, events: MergedEvent[] | Corroboration, byHash: Map<string, ArticleGraph>): Published | null {
+  const corroboration = events instanceof Corroboration ? events : new Corroboration(events, byHash);
   const hash = graph.article.contentHash;
   const constraints = new Map<string, [string, string]>();
-  for (const m of events) {
-    if (!m.reports.some((r) => r.article === hash) || !m.reports.some((r) => r.article !== hash)) continue;
-    const day = corroboratedDay(m, hash, byHash);
+  for (const m of corroboration.sharedEvents(hash)) {
+    const day = corroboration.dayOf(m, hash);
     if (!day) continue;
     for (const r of m.reports) {
       if (r.article !== hash) continue;

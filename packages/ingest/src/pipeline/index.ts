@@ -20,7 +20,7 @@ import { splitSentences } from "../stages/sentences.ts";
 import { analyseArticle, type Intelligence } from "../intelligence.ts";
 import { mergeEvents } from "../stages/merge.ts";
 import { toInterchange } from "../export.ts";
-import { corroboratedPublication } from "./corroborate.ts";
+import { Corroboration, corroboratedPublication } from "./corroborate.ts";
 import type { ArticleMetadata, Cleaned, RawDocument } from "./types.ts";
 
 export type * from "./types.ts";
@@ -253,9 +253,10 @@ function redateFromCorroboration(
   warnings: { file: string; warning: string }[],
 ): boolean {
   const byHash = new Map(articles.map((g) => [g.article.contentHash, g]));
+  const corroboration = new Corroboration(events, byHash);
   let changed = false;
   for (const [hash, { doc, cleaned, index }] of undated) {
-    const published = corroboratedPublication(articles[index]!, events, byHash);
+    const published = corroboratedPublication(articles[index]!, corroboration, byHash);
     if (!published) continue;
     const run = analyseCleaned(doc, cleaned, hash, ctx, published);
     articles[index] = run.graph;
