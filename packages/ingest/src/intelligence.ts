@@ -8,7 +8,7 @@ import type { Actor, Dossier, Event, Place, Position, Published, Quote, Sentence
 import type { Cleaned, DateMention } from "./pipeline/types.ts";
 import { lexicon } from "./gazetteer.ts";
 import { extractEvents } from "./stages/events.ts";
-import { findMentions } from "./stages/mentions.ts";
+import { findMentions, type Mention } from "./stages/mentions.ts";
 import { extractPositions } from "./stages/positions.ts";
 import { extractQuotes } from "./stages/quotes.ts";
 import { resolveEntities } from "./stages/resolve.ts";
@@ -25,6 +25,8 @@ export interface AnalyseInput {
   dossier: Dossier;
   /** Content hash of the article, recorded on aliases and figures. */
   article?: string;
+  /** `articleMentions` of these sentences, when already found (an article analysed again with a new publication date). */
+  mentions?: Mention[];
 }
 
 export interface Intelligence {
@@ -35,9 +37,14 @@ export interface Intelligence {
   positions: Position[];
 }
 
+/** Stage 4 alone. Mentions do not depend on dates, so a re-dated article can reuse them (`AnalyseInput.mentions`). */
+export function articleMentions(input: Pick<AnalyseInput, "text" | "sentences" | "authors" | "dossier">): Mention[] {
+  return findMentions({ text: input.text, sentences: input.sentences, lexicon: lexicon(input.dossier), authors: input.authors });
+}
+
 export function analyseArticle(input: AnalyseInput): Intelligence {
   const lex = lexicon(input.dossier);
-  const mentions = findMentions({ text: input.text, sentences: input.sentences, lexicon: lex, authors: input.authors });
+  const mentions = input.mentions ?? articleMentions(input);
   const resolution = resolveEntities({ mentions, lexicon: lex, ...(input.article ? { article: input.article } : {}) });
   const events = extractEvents({
     text: input.text, sentences: input.sentences, resolution, dates: input.dates, published: input.published,

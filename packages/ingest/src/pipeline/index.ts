@@ -17,7 +17,8 @@ import { clean } from "../stages/clean.ts";
 import { findDates, type DateAnchor, type FoundDate } from "../stages/dates.ts";
 import { extractMetadata, inferPublication } from "../stages/metadata.ts";
 import { splitSentences } from "../stages/sentences.ts";
-import { analyseArticle, type Intelligence } from "../intelligence.ts";
+import { analyseArticle, articleMentions, type Intelligence } from "../intelligence.ts";
+import type { Mention } from "../stages/mentions.ts";
 import { mergeEvents } from "../stages/merge.ts";
 import { toInterchange } from "../export.ts";
 import { Corroboration, corroboratedPublication } from "./corroborate.ts";
@@ -60,10 +61,10 @@ export function anchorOf(meta: ArticleMetadata): DateAnchor | null {
 // src/stages/{mentions,resolve,events,quotes,positions,merge}.ts and src/export.ts.
 // ------------------------------------------------------------------------------------------------------------
 
-function runIntelligence(sentences: Sentence[], dates: FoundDate[], meta: ArticleMetadata, ctx: ExtractContext, cleaned: Cleaned, hash: string): Intelligence {
+function runIntelligence(sentences: Sentence[], dates: FoundDate[], meta: ArticleMetadata, ctx: ExtractContext, cleaned: Cleaned, hash: string, mentions: Mention[]): Intelligence {
   return analyseArticle({
     text: cleaned.text, sentences, dates, published: meta.published, authors: meta.authors, captions: cleaned.captions,
-    dossier: ctx.dossier, article: hash,
+    dossier: ctx.dossier, article: hash, mentions,
   });
 }
 
@@ -79,6 +80,8 @@ export interface ArticleRun {
   cleaned: Cleaned;
   metadata: ArticleMetadata;
   dates: FoundDate[];
+  /** Actor and place mentions of the analysed sentences (they do not depend on the publication date). */
+  mentions: Mention[];
   /** Things a user should know about this document (e.g. only part of it was analysed). */
   warnings: string[];
 }
@@ -96,9 +99,13 @@ export function runArticle(doc: RawDocument, ctx: ExtractContext): ArticleRun {
   return analyseCleaned(doc, cleaned, hash, ctx);
 }
 
-function analyseCleaned(doc: RawDocument, cleaned: Cleaned, hash: string, ctx: ExtractContext, published?: Published): ArticleRun {
-  const sentences = splitSentences(cleaned.text);
-  const metadata = extractMetadata(cleaned, doc.given, { sentences });
+/**
+ * Runs the stages after cleaning. An article analysed again with a publication date inferred from the batch passes
+ * its first run as `undatedRun`: sentences, metadata and mentions do not depend on the date and are reused.
+ */
+function analyseCleaned(doc: RawDocument, cleaned: Cleaned, hash: string, ctx: ExtractContext, published?: Published, undatedRun?: ArticleRun): ArticleRun {
+  const sentences = undatedRun ? undatedRun.graph.sentences : splitSentences(cleaned.text);
+  const metadata = undatedRun ? { ...undatedRun.metadata } : extractMetadata(cleaned, doc.given, { sentences });
   if (published && !metadata.published) metadata.published = published;
   const dates = findDates(sentences, anchorOf(metadata));
   const warnings: string[] = [];
@@ -112,7 +119,8 @@ function analyseCleaned(doc: RawDocument, cleaned: Cleaned, hash: string, ctx: E
       `very long document (${cleaned.text.length.toLocaleString("en")} characters): actors, events, quotes and positions were extracted from the first ${budget.toLocaleString("en")} characters only`,
     );
   }
-  const intel = runIntelligence(analysedSentences, analysedDates, metadata, ctx, cleaned, hash);
+  const mentions = undatedRun?.mentions ?? articleMentions({ text: cleaned.text, sentences: analysedSentences, authors: metadata.authors, dossier: ctx.dossier });
+  const intel = runIntelligence(analysedSentences, analysedDates, metadata, ctx, cleaned, hash, mentions);
   const graph: ArticleGraph = {
     article: {
       contentHash: hash,
@@ -129,7 +137,7 @@ function analyseCleaned(doc: RawDocument, cleaned: Cleaned, hash: string, ctx: E
     sentences,
     ...intel,
   };
-  return { graph, cleaned, metadata, dates, warnings };
+  return { graph, cleaned, metadata, dates, mentions, warnings };
 }
 
 /** Extracts one article's graph. */
@@ -161,6 +169,14 @@ export interface BatchOptions {
 
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
 
+/** An article the batch could not date yet, kept (with its first run) to be analysed again once other articles date it. */
+interface UndatedArticle {
+  doc: RawDocument;
+  run: ArticleRun;
+  /** Its position in the batch's articles. */
+  index: number;
+}
+
 /**
  * Extracts every document and merges events across them. A document that fails is reported in `failures`
  * and the others go on; a document repeating an earlier one's cleaned text is reported in `duplicates`.
@@ -172,7 +188,7 @@ export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, o
   const warnings: { file: string; warning: string }[] = [];
   const byHash = new Map<string, string>();
   /** Undated articles, kept to be analysed again once other articles date their events. */
-  const undated = new Map<string, { doc: RawDocument; cleaned: Cleaned; index: number }>();
+  const undated = new Map<string, UndatedArticle>();
   for (const doc of docs) {
     let run: ArticleRun;
     try {
@@ -191,7 +207,7 @@ export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, o
       continue;
     }
     byHash.set(run.graph.article.contentHash, doc.file);
-    if (!run.metadata.published) undated.set(run.graph.article.contentHash, { doc, cleaned: run.cleaned, index: articles.length });
+    if (!run.metadata.published) undated.set(run.graph.article.contentHash, { doc, run, index: articles.length });
     articles.push(run.graph);
     for (const warning of run.warnings) warnings.push({ file: doc.file, warning });
     options.onDocument?.(doc.file, { status: "new", graph: run.graph, warnings: run.warnings });
@@ -214,7 +230,7 @@ export function extractBatch(docs: Iterable<RawDocument>, ctx: ExtractContext, o
  */
 function redateWithBatchYear(
   articles: ArticleGraph[],
-  undated: Map<string, { doc: RawDocument; cleaned: Cleaned; index: number }>,
+  undated: Map<string, UndatedArticle>,
   ctx: ExtractContext,
   warnings: { file: string; warning: string }[],
 ): boolean {
@@ -228,9 +244,9 @@ function redateWithBatchYear(
   let changed = false;
   for (const [hash, entry] of undated) {
     const graph = articles[entry.index]!;
-    const published = inferPublication(entry.cleaned, graph.sentences, reference);
+    const published = inferPublication(entry.run.cleaned, graph.sentences, reference);
     if (!published) continue;
-    articles[entry.index] = analyseCleaned(entry.doc, entry.cleaned, hash, ctx, published).graph;
+    articles[entry.index] = analyseCleaned(entry.doc, entry.run.cleaned, hash, ctx, published, entry.run).graph;
     undated.delete(hash);
     changed = true;
     warnings.push({
@@ -248,17 +264,17 @@ function redateWithBatchYear(
 function redateFromCorroboration(
   articles: ArticleGraph[],
   events: MergedEvent[],
-  undated: Map<string, { doc: RawDocument; cleaned: Cleaned; index: number }>,
+  undated: Map<string, UndatedArticle>,
   ctx: ExtractContext,
   warnings: { file: string; warning: string }[],
 ): boolean {
   const byHash = new Map(articles.map((g) => [g.article.contentHash, g]));
   const corroboration = new Corroboration(events, byHash);
   let changed = false;
-  for (const [hash, { doc, cleaned, index }] of undated) {
+  for (const [hash, { doc, run: first, index }] of undated) {
     const published = corroboratedPublication(articles[index]!, corroboration, byHash);
     if (!published) continue;
-    const run = analyseCleaned(doc, cleaned, hash, ctx, published);
+    const run = analyseCleaned(doc, first.cleaned, hash, ctx, published, first);
     articles[index] = run.graph;
     changed = true;
     warnings.push({
