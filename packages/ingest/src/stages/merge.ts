@@ -28,24 +28,7 @@ export interface UnifiedActors {
   actors: Map<string, Actor>;
 }
 
-class UnionFind {
-  parent = new Map<string, string>();
-  find(x: string): string {
-    let p = this.parent.get(x) ?? x;
-    if (p !== x) {
-      p = this.find(p);
-      this.parent.set(x, p);
-    }
-    return p;
-  }
-  union(a: string, b: string) {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(rb, ra);
-  }
-}
-
-/** Union-find over the indexes 0..n-1 (the reports of a batch): the same roots as `UnionFind` on their strings. */
+/** Union-find over the numbers 0..n-1 (actors, reports or articles of a batch, numbered in batch order). */
 class IndexUnionFind {
   private parent: Int32Array;
   constructor(n: number) {
@@ -80,19 +63,28 @@ function lastBelow(list: number[], limit: number): number {
   return lo - 1;
 }
 
-const nodeOf = (article: string, key: string) => `${article}|${key}`;
-
 /** Merges actors across articles by key and, for persons, by transliteration key. */
 export function unifyActors(graphs: ArticleGraph[]): UnifiedActors {
-  const uf = new UnionFind();
-  const byKey = new Map<string, string>();
-  const persons: { node: string; actor: Actor; full: string[][]; surname: string[] }[] = [];
+  // Every article-local actor is a node, numbered in batch order.
+  const nodes = new Map<string, Map<string, number>>(); // article → actor key → node
+  const nodeOf = (article: string, key: string): number => {
+    let ofArticle = nodes.get(article);
+    if (!ofArticle) nodes.set(article, (ofArticle = new Map()));
+    let node = ofArticle.get(key);
+    if (node === undefined) ofArticle.set(key, (node = nodeCount++));
+    return node;
+  };
+  let nodeCount = 0;
+  for (const g of graphs) for (const a of g.actors) nodeOf(g.article.contentHash, a.key);
+  const uf = new IndexUnionFind(nodeCount);
+  const byKey = new Map<string, number>();
+  const persons: { node: number; actor: Actor; full: string[][]; surname: string[] }[] = [];
   for (const g of graphs) {
     const h = g.article.contentHash;
     for (const a of g.actors) {
       const node = nodeOf(h, a.key);
       const first = byKey.get(a.key);
-      if (first) uf.union(first, node);
+      if (first !== undefined) uf.union(first, node);
       else byKey.set(a.key, node);
       if (a.kind === "person") {
         const names = [a.name, ...a.aliases.map((x) => x.name)];
@@ -105,33 +97,33 @@ export function unifyActors(graphs: ArticleGraph[]): UnifiedActors {
     }
   }
   // Full names with a shared transliteration key.
-  const fullIndex = new Map<string, string>();
+  const fullIndex = new Map<string, number>();
   for (const p of persons) {
     for (const keys of p.full) for (const k of keys) {
       const other = fullIndex.get(k);
-      if (other) uf.union(other, p.node);
+      if (other !== undefined) uf.union(other, p.node);
       else fullIndex.set(k, p.node);
     }
   }
   // A surname-only person joins the one full-named person with that surname.
-  const bySurname = new Map<string, Set<string>>();
+  const bySurname = new Map<string, Set<number>>();
   for (const p of persons) {
     if (!isFullName(p.actor.name)) continue;
     for (const k of p.surname) {
-      const set = bySurname.get(k) ?? new Set<string>();
+      const set = bySurname.get(k) ?? new Set<number>();
       set.add(uf.find(p.node));
       bySurname.set(k, set);
     }
   }
   for (const p of persons) {
     if (isFullName(p.actor.name)) continue;
-    const roots = new Set<string>();
+    const roots = new Set<number>();
     for (const k of p.surname) for (const r of bySurname.get(k) ?? []) roots.add(uf.find(r));
     if (roots.size === 1) uf.union([...roots][0]!, p.node);
   }
 
   // Build the merged actors.
-  const groups = new Map<string, { article: string; actor: Actor }[]>();
+  const groups = new Map<number, { article: string; actor: Actor }[]>();
   for (const g of graphs) {
     for (const a of g.actors) {
       const root = uf.find(nodeOf(g.article.contentHash, a.key));
@@ -141,9 +133,15 @@ export function unifyActors(graphs: ArticleGraph[]): UnifiedActors {
     }
   }
   const actors = new Map<string, Actor>();
-  const rootToKey = new Map<string, string>();
+  const rootToKey = new Map<number, string>();
+  const nameWords = (a: Actor) => a.name.split(" ").length;
   for (const [root, members] of groups) {
-    const best = [...members].sort((x, y) => y.actor.name.split(" ").length - x.actor.name.split(" ").length || y.actor.mentions.length - x.actor.mentions.length)[0]!.actor;
+    // The first member with the most name words, then the most mentions.
+    let best = members[0]!.actor;
+    for (const m of members) {
+      const a = m.actor;
+      if (nameWords(a) > nameWords(best) || (nameWords(a) === nameWords(best) && a.mentions.length > best.mentions.length)) best = a;
+    }
     // Prefer a key that names the full name; keep it stable across runs.
     let key = best.key;
     while (actors.has(key)) key += "-x";
@@ -162,9 +160,16 @@ export function unifyActors(graphs: ArticleGraph[]): UnifiedActors {
       mentions: members.flatMap((m) => m.actor.mentions),
     });
   }
+  // article → local key → global key, resolved once (merging asks for every participant of every report).
+  const global = new Map<string, Map<string, string>>();
+  for (const [article, ofArticle] of nodes) {
+    const keys = new Map<string, string>();
+    for (const [local, node] of ofArticle) keys.set(local, rootToKey.get(uf.find(node)) ?? local);
+    global.set(article, keys);
+  }
   return {
     actors,
-    globalKey: (article, key) => rootToKey.get(uf.find(nodeOf(article, key))) ?? key,
+    globalKey: (article, key) => global.get(article)?.get(key) ?? key,
   };
 }
 
@@ -200,6 +205,16 @@ function evidenceWords(e: Event): Set<string> {
     evidenceWordsMemo.set(e, words);
   }
   return words;
+}
+/** The index keys of an event's evidence words (`w:<stem>`), once per event. */
+const evidenceKeysMemo = new WeakMap<Event, string[]>();
+function evidenceKeys(e: Event): string[] {
+  let keys = evidenceKeysMemo.get(e);
+  if (!keys) {
+    keys = [...evidenceWords(e)].map((w) => `w:${w}`);
+    evidenceKeysMemo.set(e, keys);
+  }
+  return keys;
 }
 function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;
@@ -302,6 +317,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
   placeCountry = (k) => countries.get(k) ?? (k.startsWith("country:") ? k.slice(8) : null);
   for (const g of graphs) {
     const h = g.article.contentHash;
+    const agencies = new Set([...g.article.agencies.map(fold), ...(g.article.outlet ? [fold(g.article.outlet)] : [])]);
     g.events.forEach((e, index) => {
       const actors = new Set(e.participants.map((p) => unified.globalKey(h, p.actor)));
       reports.push({
@@ -313,27 +329,30 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
         explicit: !!e.date && e.date.resolution.kind !== "inferred",
         words: evidenceWords(e),
         figures: new Set((e.figures ?? []).map((f) => f.what)),
-        agencies: new Set([...g.article.agencies.map(fold), ...(g.article.outlet ? [fold(g.article.outlet)] : [])]),
+        agencies,
         published: g.article.published?.value ?? null,
       });
     });
   }
-  // Candidate pairs share a family and an actor, place, figure or stemmed word (an inverted index, not all pairs).
-  const index = new Map<string, number[]>();
+  // Candidate pairs share a family and an actor, place, figure or stemmed word (an inverted index per family,
+  // not all pairs).
+  const indexByFamily = new Map<string, Map<string, number[]>>();
   const keyCache = new Map<Report, string[]>();
   const keysOf = (r: Report) => {
     let keys = keyCache.get(r);
     if (!keys) {
-      keys = [...r.actors, ...r.places, ...[...r.figures].map((f) => `figure:${f}`), ...[...r.words].map((w) => `w:${w}`)].map((k) => `${r.family}|${k}`);
+      keys = [...r.actors, ...r.places, ...[...r.figures].map((f) => `figure:${f}`), ...evidenceKeys(r.event)];
       keyCache.set(r, keys);
     }
     return keys;
   };
   reports.forEach((r, i) => {
+    let index = indexByFamily.get(r.family);
+    if (!index) indexByFamily.set(r.family, (index = new Map()));
     for (const key of keysOf(r)) {
-      const list = index.get(key) ?? [];
-      list.push(i);
-      index.set(key, list);
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
     }
   });
   const uf = new IndexUnionFind(reports.length);
@@ -387,9 +406,10 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     } else verbatim.set(sig, i);
     // Earlier reports sharing the most keys (the latest ones of each key); a stem in very many reports says nothing.
     const hits = new Map<number, number>();
+    const index = indexByFamily.get(r.family)!;
     for (const k of keysOf(r)) {
-      const list = index.get(k) ?? [];
-      if (k.includes("|w:") && list.length > 60) continue;
+      const list = index.get(k)!;
+      if (k.startsWith("w:") && list.length > 60) continue;
       // The list is ascending: start at the last earlier report instead of walking past all later ones
       // (which made this quadratic in the batch size for actors every report shares).
       for (let x = lastBelow(list, i), seen = 0; x >= 0 && seen < 60; x--, seen++) {
@@ -471,7 +491,9 @@ function precisionRank(d: FuzzyDate): number {
 
 /** Articles that repeat one wire (shared agency or outlet, near-identical evidence) count once. */
 function independentSources(members: Report[]): number {
-  const uf = new UnionFind();
+  const articleIds = new Map<string, number>();
+  for (const m of members) if (!articleIds.has(m.article)) articleIds.set(m.article, articleIds.size);
+  const uf = new IndexUnionFind(articleIds.size);
   // Only reports whose articles share an agency or outlet can repeat one wire.
   const byAgency = new Map<string, Report[]>();
   for (const m of members) {
@@ -486,11 +508,14 @@ function independentSources(members: Report[]): number {
       for (let j = 0; j < i; j++) {
         const a = list[i]!;
         const b = list[j]!;
-        if (a.article !== b.article && uf.find(a.article) !== uf.find(b.article) && jaccard(a.words, b.words) >= 0.6) uf.union(a.article, b.article);
+        if (a.article === b.article) continue;
+        const ia = articleIds.get(a.article)!;
+        const ib = articleIds.get(b.article)!;
+        if (uf.find(ia) !== uf.find(ib) && jaccard(a.words, b.words) >= 0.6) uf.union(ia, ib);
       }
     }
   }
-  return new Set(members.map((m) => uf.find(m.article))).size;
+  return new Set(members.map((m) => uf.find(articleIds.get(m.article)!))).size;
 }
 
 /** Figures on the same thing that differ between sources. */
