@@ -192,9 +192,39 @@ interface Report {
 }
 
 const STOP = new Set(["der", "die", "das", "und", "mit", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "im", "in", "von", "zu", "auf", "für", "fur", "hat", "haben", "hatte", "sich", "nach", "bei", "als", "auch", "nicht", "es", "sie", "er", "ist", "war", "wurde", "über", "uber"]);
-/** Content words cut to a crude stem (six letters), so "Vorgehen"/"Vorgehens" and "brutale"/"brutalen" match. */
+/** Whether a code point is a letter or digit: 1 yes, 2 no, 0 not looked up yet (BMP only; others by regex). */
+const wordCharClass = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+function isWordChar(cp: number): boolean {
+  if (cp > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+  let c = wordCharClass[cp]!;
+  if (!c) wordCharClass[cp] = c = LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? 1 : 2;
+  return c === 1;
+}
+
+/**
+ * Content words cut to a crude stem (six letters), so "Vorgehen"/"Vorgehens" and "brutale"/"brutalen" match.
+ * Words are the runs of letters and digits (as `split(/[^\p{L}\p{N}]+/u)` gives them), scanned without a regex.
+ */
 function wordSet(s: string): Set<string> {
-  return new Set(fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.slice(0, 6)));
+  const folded = fold(s);
+  const out = new Set<string>();
+  const add = (w: string) => {
+    if (w.length > 2 && !STOP.has(w)) out.add(w.slice(0, 6));
+  };
+  let start = -1;
+  for (let i = 0; i < folded.length; ) {
+    const cp = folded.codePointAt(i)!;
+    if (isWordChar(cp)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      add(folded.slice(start, i));
+      start = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (start >= 0) add(folded.slice(start));
+  return out;
 }
 /** `wordSet` of an event's evidence, computed once per event (a batch is merged twice when it re-dates articles). */
 const evidenceWordsMemo = new WeakMap<Event, Set<string>>();
@@ -236,6 +266,17 @@ function spanOf(date: FuzzyDate | null | undefined, evidence = ""): [string, str
     return [addDays(day, EARLIER.test(fold(evidence)) ? -21 : -10), day];
   }
   return weekWindowOf(date) ?? dateSpan(date.value);
+}
+
+/** `spanOf` an event's date and evidence, once per event. */
+const eventSpanMemo = new WeakMap<Event, [string, string] | null>();
+function eventSpan(e: Event): [string, string] | null {
+  let span = eventSpanMemo.get(e);
+  if (span === undefined) {
+    span = spanOf(e.date, e.evidence.map((x) => x.text).join(" "));
+    eventSpanMemo.set(e, span);
+  }
+  return span;
 }
 
 const overlaps = (a: [string, string], b: [string, string]) => a[0] <= b[1] && b[0] <= a[1];
@@ -325,7 +366,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
         actors,
         initiators: new Set(e.participants.filter((p) => p.role === "initiator").map((p) => unified.globalKey(h, p.actor))),
         places: new Set(e.places),
-        span: spanOf(e.date, e.evidence.map((x) => x.text).join(" ")),
+        span: eventSpan(e),
         explicit: !!e.date && e.date.resolution.kind !== "inferred",
         words: evidenceWords(e),
         figures: new Set((e.figures ?? []).map((f) => f.what)),
