@@ -86,6 +86,15 @@ export function wordsOf(sentence: Sentence): Word[] {
   return words;
 }
 
+/**
+ * Drops the memoised words of these sentences. A batch keeps every article's sentences (in its graph), and with them
+ * their words, which outweigh the rest of the graph; an article whose analysis is done frees them (asking again
+ * recomputes the same words).
+ */
+export function forgetWords(sentences: Sentence[]): void {
+  for (const s of sentences) wordsMemo.delete(s);
+}
+
 /** Index of the word containing `offset` (binary search), or -1. */
 export function wordIndexAt(words: Word[], offset: number): number {
   let lo = 0;

@@ -19,6 +19,7 @@ import { extractMetadata, inferPublication } from "../stages/metadata.ts";
 import { splitSentences } from "../stages/sentences.ts";
 import { analyseArticle, articleMentions, type Intelligence } from "../intelligence.ts";
 import type { Mention } from "../stages/mentions.ts";
+import { forgetWords } from "../text.ts";
 import { mergeEvents } from "../stages/merge.ts";
 import { toInterchange } from "../export.ts";
 import { Corroboration, corroboratedPublication } from "./corroborate.ts";
@@ -121,6 +122,7 @@ function analyseCleaned(doc: RawDocument, cleaned: Cleaned, hash: string, ctx: E
   }
   const mentions = undatedRun?.mentions ?? articleMentions({ text: cleaned.text, sentences: analysedSentences, authors: metadata.authors, dossier: ctx.dossier });
   const intel = runIntelligence(analysedSentences, analysedDates, metadata, ctx, cleaned, hash, mentions);
+  forgetWords(sentences);
   const graph: ArticleGraph = {
     article: {
       contentHash: hash,
