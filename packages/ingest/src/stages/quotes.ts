@@ -42,6 +42,7 @@ const SPEECH = new Set(speechData.verbs.map(fold));
 const PARTICLES = new Map(Object.entries(speechData.particles).map(([k, v]) => [fold(k), fold(v)]));
 const ANON_HEADS = new Set(speechData.anonymousHeads.map(fold));
 const OPENERS: Record<string, string> = { "„": "“”\"", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "‹": "›", "›": "‹" };
+const OPENER_MARK = new RegExp(`[${Object.keys(OPENERS).join("")}]`, "g");
 const PRONOUN_SUBJ = new Set(["er", "sie"]);
 const PRONOUN_OBJ = new Set(["ihn", "ihm", "ihr"]);
 const KONJUNKTIV = /(?:^|[^\p{L}])(?:sei|seien|seiest|habe|hätten|werde|würden|würde|könne|könnten|müsse|müssten|wolle|solle|gebe|gäbe|stehe|liege|gehe|bleibe|prüfe|brauche|wisse)(?![\p{L}])/u;
@@ -75,9 +76,14 @@ export function quoteSpans(text: string): Span[] {
   const out: Span[] = [];
   let i = 0;
   while (i < text.length) {
+    // Jump to the next quotation mark that can open a quote.
+    OPENER_MARK.lastIndex = i;
+    const next = OPENER_MARK.exec(text);
+    if (!next) break;
+    i = next.index;
     const c = text[i]!;
-    const closers = OPENERS[c];
-    if (!closers || ((c === '"' || c === "“") && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!))) {
+    const closers = OPENERS[c]!;
+    if ((c === '"' || c === "“") && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!)) {
       i += 1;
       continue;
     }
