@@ -6,7 +6,7 @@
  *   pnpm --filter @lagebild/ingest exec tsx bench/golden-check.ts check /tmp/golden   (after each change; exit 1 on a diff)
  *
  * Keep the directory outside the repo. Two kinds of output are compared:
- * - `cli-<set>.json`: `pnpm --silent extract <files>` for each set separately (seeds, held-out h/g/k, demo, test articles),
+ * - `cli-<set>.json`: `pnpm --silent extract <files>` for each set separately (seeds, each held-out set, demo, test articles),
  *   i.e. the interchange JSON a user sees;
  * - `batch-<set>.json`: the full `extractBatch` result (every article graph with mentions, offsets and evidence,
  *   merged events, warnings), in-process, for a mixed batch of everything plus the seeds repeated as in the bench
@@ -37,11 +37,13 @@ const filesIn = (d: string, pattern: RegExp) =>
     .sort()
     .map((f) => join(d, f));
 const heldout = join(pkg, "test/heldout");
+// Each held-out set (h01…, g01…, k01…, b01…: one letter per set) separately, as the tests score them.
+const heldoutSets = Object.fromEntries(
+  [...new Set(filesIn(heldout, /^[a-z]\d.*\.txt$/).map((f) => f.split("/").pop()![0]!))].map((letter) => [letter, filesIn(heldout, new RegExp(`^${letter}\\d.*\\.txt$`))]),
+);
 const sets: Record<string, string[]> = {
   seeds: filesIn(seedsDir, /\.txt$/),
-  h: filesIn(heldout, /^h.*\.txt$/),
-  g: filesIn(heldout, /^g.*\.txt$/),
-  k: filesIn(heldout, /^k.*\.txt$/),
+  ...heldoutSets,
   demo: filesIn(join(repo, "demo/corpus"), /./),
   articles: filesIn(join(pkg, "test/articles"), /\.txt$/),
 };
