@@ -39,7 +39,7 @@ export function eventFilterSql(f: ViewFilter): Sql {
 
 /**
  * The day a position counts from: its own date when known, else its article's publication day (stored as
- * `Position.day` when the position is written; see `ensurePositionSummaries`).
+ * `Position.day` when the position is written; see `rebuildSummaries` in @lagebild/db).
  */
 export const positionDaySql = Prisma.sql`p.day`;
 
