@@ -57,6 +57,10 @@ describe("extractEvents", () => {
     expect(events("Am Samstag haben Inspektoren die Anlage in Isfahan besichtigt.")[0]).toMatchObject({ kind: "consult", places: ["place:isfahan"], date: { value: "2026-01-31" } });
     expect(events("Die Minister kamen am Dienstag in der Residenz des Botschafters in Wien zusammen.")[0]).toMatchObject({ kind: "consult", places: ["place:wien"], date: { value: "2026-02-03" } });
     expect(events("Die Gespräche, die am Dienstag in Wien stattgefunden hatten, sollen weitergehen.")[0]).toMatchObject({ places: ["place:wien"], date: { value: "2026-02-03" } });
+    expect(events("Der UN-Generalsekretär begrüßte am Montag die Einigung auf eine Waffenruhe.").map((e) => e.kind)).toContain("support");
+    expect(events("Indien wies am Freitag zwei pakistanische Diplomaten aus.")[0]).toMatchObject({ kind: "sanction", date: { value: "2026-02-06" } });
+    expect(events("Indien wies am Freitag die Vorwürfe zurück.").map((e) => e.kind)).not.toContain("sanction");
+    expect(events("Österreich bot am Samstag an, die nächste Runde auszurichten.").map((e) => e.kind)).toContain("agree");
     expect(events("Die Wiener Gespräche vom Dienstag endeten ohne Ergebnis.")[0]).toMatchObject({ kind: "negotiate", places: ["place:wien"], date: { value: "2026-02-03" } });
   });
 
