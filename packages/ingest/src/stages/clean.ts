@@ -108,6 +108,12 @@ function isBreadcrumb(line: string): boolean {
 
 const FOLLOW = /^(?:(\S+(?:\s\S+)??)(?:\s+Deutsch|\s+auf\s+\S+)?\s+folgen|Folgen Sie(?: uns auf)?\s+(\S+(?:\s\S+)?))$/u;
 
+/** The outlet a "follow us" button names ("DW Deutsch folgen", "Folgen Sie tagesschau"), else null. */
+export function outletOfFollowButton(line: string): string | null {
+  const follow = FOLLOW.exec(line.trim());
+  return follow ? outletOfMasthead(follow[1] ?? follow[2]!) : null;
+}
+
 /** Lines before the first body paragraph where a site header or breadcrumb may stand. */
 const MASTHEAD_LINES = 3;
 
@@ -210,8 +216,7 @@ export function clean(text: string): Cleaned {
 
   // A "follow us" button names the outlet too: "DW Deutsch folgen", "Folgen Sie tagesschau".
   for (let i = 0; i < lines.length; i++) {
-    const follow = FOLLOW.exec(lines[i]!.trim());
-    if (follow && verdicts[i]!.action === "keep" && outletOfMasthead(follow[1] ?? follow[2]!)) verdicts[i] = { action: "remove", reason: "outlet-line" };
+    if (verdicts[i]!.action === "keep" && outletOfFollowButton(lines[i]!)) verdicts[i] = { action: "remove", reason: "outlet-line" };
   }
 
   // Site header and breadcrumb: only above the body, where a line naming an outlet cannot be text.

@@ -25,7 +25,7 @@ import furniture from "../../data/clean-furniture.json" with { type: "json" };
 import agencyData from "../../data/metadata-agencies.json" with { type: "json" };
 import outletData from "../../data/metadata-outlets.json" with { type: "json" };
 import { isPlaceName, lexicon } from "../gazetteer.ts";
-import { BYLINE_CREDIT_TAIL, outletOfMasthead } from "./clean.ts";
+import { BYLINE_CREDIT_TAIL, outletOfFollowButton, outletOfMasthead } from "./clean.ts";
 import { addDays, daysBetween, findDates, resolveRelativeDay } from "./dates.ts";
 import { splitSentences } from "./sentences.ts";
 
@@ -144,7 +144,7 @@ function readCredits(cleaned: Cleaned): Credits {
       const core = credit ? line.slice(0, credit.index) : line;
       readByline(BYLINE_HEAD.exec(core)?.[1] ?? core.replace(/^von\s+/u, ""), c);
     } else if (reason === "outlet-line") {
-      c.outlet ??= outletOf(line) ?? outletOfMasthead(line) ?? outletOfMasthead(line.replace(/^Folgen Sie(?: uns auf)?\s+|(?:\s+Deutsch|\s+auf\s+\S+)?\s+folgen$/gu, ""));
+      c.outlet ??= outletOf(line) ?? outletOfMasthead(line) ?? outletOfFollowButton(line);
     } else if (reason === "credit-line") {
       const first = FIRST_PUBLISHED.exec(line);
       if (first) c.outlet ??= outletOf(first[1]!) ?? first[1]!;

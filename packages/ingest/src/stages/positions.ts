@@ -312,13 +312,14 @@ export function extractPositions(input: PositionInput): Position[] {
         const polarity = att.sw.polarity * (att.negated ? -1 : 1) * cue.polarity * (cueNeg ? -1 : 1) * (conditional ? -1 : 1);
         const stance: Stance = polarity > 0 ? "support" : "oppose";
         const quoteAt = sQuotes.find((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
-        const date = (input.dates ?? []).find((d) => d.sentence === s.index)?.date.value ?? input.published ?? null;
+        const sentenceDate = (input.dates ?? []).find((d) => d.sentence === s.index);
+        const date = sentenceDate?.date.value ?? input.published ?? null;
         // An official speaks for the state: the position is also the state's (a spokesman, a minister, a president).
         const person = resolution.byKey.get(holder);
         const official = person?.kind === "person" && person.affiliation?.startsWith("state:") && person.role && !NOT_OFFICIAL.test(fold(person.role));
         for (const actor of official ? [holder, person!.affiliation!] : [holder]) {
           const key = `${actor}|${cue.issue}|${stance}`;
-          const ownDate = (input.dates ?? []).some((d) => d.sentence === s.index);
+          const ownDate = !!sentenceDate;
           const prev = seen.get(key);
           // One position per actor, issue and stance; a dated statement is better evidence than an undated one
           // (a headline "Chamenei: Raketen sind »rote Linie«" before "Chamenei bezeichnete … am Sonntag …").
