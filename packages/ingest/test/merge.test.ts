@@ -84,6 +84,18 @@ describe("mergeEvents", () => {
     expect(mergeEvents([a, c]).filter((e) => e.kind === "consult" || e.kind === "negotiate")).toHaveLength(2);
   });
 
+  it("dates talks told as 'vergangene Woche' to the day another report gives them, when that day lies in the week", () => {
+    // a is dated only by its publication day (Friday 6 March); b states the week. The day fits the week: day precision.
+    const a = graph("a.txt", "Freitag, 06. März 2026\nNun verhandelten Vertreter Serbiens und des Kosovo in Belgrad.");
+    const b = graph("b.txt", "Stand: 11.03.2026\nDie Gespräche zwischen Serbien und dem Kosovo, die vergangene Woche in Belgrad stattgefunden hatten, sollen weitergehen.");
+    const [talks] = mergeEvents([a, b]).filter((e) => e.kind === "consult" || e.kind === "negotiate");
+    expect(talks!.reports).toHaveLength(2);
+    expect(talks!.date).toMatchObject({ value: "2026-03-06", precision: "day" });
+    // Alone, the stated week stays a week: no day is invented.
+    const [alone] = mergeEvents([b]).filter((e) => e.kind === "consult" || e.kind === "negotiate");
+    expect(alone!.date!.precision).not.toBe("day");
+  });
+
   it("merges one article's headline and body telling the same attack, and 'Anfang der Woche' with its Tuesday", () => {
     const a = graph("a.txt", "Stand: 16.04.2026\nAngriff auf Charkiw überschattet Treffen\nDie Stimmung ist gedrückt, weil Russland kurz zuvor Charkiw angegriffen hat. In der Nacht zu Dienstag hatte Russland zwanzig Raketen abgefeuert.");
     const attacks = mergeEvents([a]).filter((e) => e.kind === "attack");

@@ -500,6 +500,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
       const wb = b.explicit ? sb[1].localeCompare(sb[0]) : 0;
       return precisionRank(a.event.date!) - precisionRank(b.event.date!) || wa - wb || a.event.date!.value.localeCompare(b.event.date!.value);
     })[0];
+    const date = best ? dayAllowedByEvery(explicit, dated) ?? best.event.date : null;
     const statuses = new Set(members.map((m) => m.event.status));
     const status = statuses.has("cancelled") ? "cancelled" : statuses.has("reported") ? "reported" : statuses.has("planned") ? "planned" : "hypothetical";
     const participants = new Map<string, Participant>();
@@ -514,7 +515,7 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     out.push({
       kind,
       summary: first.event.summary,
-      date: best?.event.date ?? null,
+      date,
       status,
       participants: [...participants.values()],
       places,
@@ -524,6 +525,23 @@ export function mergeEvents(graphs: ArticleGraph[], unified: UnifiedActors = uni
     });
   }
   return out;
+}
+
+/**
+ * When the stated dates are coarser than a day ("vergangene Woche") but another report of the same event gives a
+ * day (its publication day, say) that lies inside every stated window, that day is the most precise date all sources
+ * allow. Two such days disagree, so neither wins.
+ */
+function dayAllowedByEvery(explicit: Report[], dated: Report[]): FuzzyDate | null {
+  if (!explicit.length || explicit.some((m) => m.event.date!.precision === "day")) return null;
+  const windows = explicit.map((m) => weekWindowOf(m.event.date!) ?? dateSpan(m.event.date!.value));
+  const days = new Map<string, FuzzyDate>();
+  for (const m of dated) {
+    const d = m.event.date!;
+    if (d.precision !== "day") continue;
+    if (windows.every(([from, to]) => from <= d.value && d.value <= to) && !days.has(d.value)) days.set(d.value, d);
+  }
+  return days.size === 1 ? [...days.values()][0]! : null;
 }
 
 function precisionRank(d: FuzzyDate): number {
