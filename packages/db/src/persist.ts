@@ -604,7 +604,12 @@ async function writeArticle(
     "actor",
   );
   /** Changes to the ActorTotal counts, written at the end. */
-  const actorTotals = new Map<string, { participations: number; articles: number }>();
+  const actorTotals = new Map<string, ActorTotalDelta>();
+  const addTotal = (actorId: string, d: Partial<ActorTotalDelta>) => {
+    const t = actorTotals.get(actorId) ?? { participations: 0, articles: 0, mentions: 0, quotes: 0, positions: 0 };
+    for (const k of Object.keys(d) as (keyof ActorTotalDelta)[]) t[k] += d[k] ?? 0;
+    actorTotals.set(actorId, t);
+  };
   const actorMentions = graph.actors.flatMap((actor) =>
     actor.mentions.map((m) => ({ articleId, kind: "actor", start: m.start, end: m.end, text: m.text, sentence: m.sentence, actorId: actorIds.get(actor.key)! })),
   );
@@ -616,7 +621,7 @@ async function writeArticle(
     await tx.actorArticle.createMany({
       data: [...perActor].map(([actorId, mentions]) => ({ actorId, articleId, mentions, day: article.publishedWindowFrom, articleCreatedAt: article.createdAt })),
     });
-    for (const actorId of perActor.keys()) actorTotals.set(actorId, { participations: 0, articles: 1 });
+    for (const [actorId, mentions] of perActor) addTotal(actorId, { articles: 1, mentions });
   }
 
   // Places: insert or fill in by key.
@@ -692,6 +697,7 @@ async function writeArticle(
   const quoteIds = new Map<number, string>();
   if (quoteRows.length) {
     await tx.quote.createMany({ data: quoteRows });
+    for (const r of quoteRows) if (r.speakerId) addTotal(r.speakerId, { quotes: 1 });
     for (const r of await tx.quote.findMany({ where: { articleId }, select: { id: true, ordinal: true } })) quoteIds.set(r.ordinal, r.id);
     await tx.mention.createMany({
       data: graph.quotes.map((q, i) => ({
@@ -741,6 +747,7 @@ async function writeArticle(
   }
   if (positionRows.length) {
     await tx.position.createMany({ data: positionRows });
+    for (const r of positionRows) addTotal(r.actorId, { positions: 1 });
     await refreshPositionCells(tx, positionRows);
     await refreshPositionCellDays(tx, positionRows);
     const positionIds = new Map((await tx.position.findMany({ where: { articleId }, select: { id: true, ordinal: true } })).map((r) => [r.ordinal, r.id]));
@@ -886,11 +893,7 @@ async function writeArticle(
         skipDuplicates: true,
         select: { actorId: true },
       });
-      for (const { actorId } of added) {
-        const t = actorTotals.get(actorId) ?? { participations: 0, articles: 0 };
-        t.participations++;
-        actorTotals.set(actorId, t);
-      }
+      for (const { actorId } of added) addTotal(actorId, { participations: 1 });
     }
     if (eventPlaceRows.size) {
       // Only links that are new count in the summary; each at its event's final dates.
@@ -915,16 +918,29 @@ async function writeArticle(
   return { articleId, created, attached };
 }
 
+/** What one article adds to an actor's `ActorTotal` row. */
+interface ActorTotalDelta {
+  participations: number;
+  articles: number;
+  mentions: number;
+  quotes: number;
+  positions: number;
+}
+
 /** Adds to the ActorTotal counts (increments, in key order, so concurrent ingests add up and do not deadlock). */
-async function addActorTotals(tx: Tx, totals: Map<string, { participations: number; articles: number }>) {
+async function addActorTotals(tx: Tx, totals: Map<string, ActorTotalDelta>) {
   const rows = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (!rows.length) return;
+  const col = (k: keyof ActorTotalDelta) => rows.map(([, t]) => t[k]);
   await tx.$executeRaw`
-    INSERT INTO "ActorTotal" ("actorId", participations, articles)
-    SELECT a, p, n FROM unnest(${rows.map(([a]) => a)}::text[], ${rows.map(([, t]) => t.participations)}::int[], ${rows.map(([, t]) => t.articles)}::int[]) AS u(a, p, n)
+    INSERT INTO "ActorTotal" ("actorId", participations, articles, mentions, quotes, positions)
+    SELECT a, p, n, m, q, s
+    FROM unnest(${rows.map(([a]) => a)}::text[], ${col("participations")}::int[], ${col("articles")}::int[], ${col("mentions")}::int[],
+                ${col("quotes")}::int[], ${col("positions")}::int[]) AS u(a, p, n, m, q, s)
     ORDER BY a
     ON CONFLICT ("actorId") DO UPDATE SET participations = "ActorTotal".participations + EXCLUDED.participations,
-      articles = "ActorTotal".articles + EXCLUDED.articles`;
+      articles = "ActorTotal".articles + EXCLUDED.articles, mentions = "ActorTotal".mentions + EXCLUDED.mentions,
+      quotes = "ActorTotal".quotes + EXCLUDED.quotes, positions = "ActorTotal".positions + EXCLUDED.positions`;
 }
 
 async function appendAliases(tx: Tx, rows: { ownerId: string; name: string; articleId: string | null }[], owner: "actor" | "place") {

@@ -17,7 +17,7 @@ const REBUILD = { timeout: 30 * 60_000, maxWait: 120_000 };
 /**
  * The summaries a database lacks: empty while their base rows exist (`EventTally`/`PlaceKindTotal`/`PlaceTotal` with
  * events or links, `PositionCell` with positions, `PositionCellDay` with dated positions, `ActorArticle` with actor
- * mentions, `ActorTotal` with participants or actor mentions), and `Position.day` unset where a day is known. Cheap:
+ * mentions, `ActorTotal` with participants, actor mentions, quoted speakers or positions), and `Position.day` unset where a day is known. Cheap:
  * a few EXISTS probes.
  */
 export async function missingSummaries(db: Db): Promise<Summary[]> {
@@ -30,6 +30,7 @@ export async function missingSummaries(db: Db): Promise<Summary[]> {
       placeTotals: boolean;
       participants: boolean;
       actorTotals: boolean;
+      speakers: boolean;
       positions: boolean;
       cells: boolean;
       dated: boolean;
@@ -42,7 +43,7 @@ export async function missingSummaries(db: Db): Promise<Summary[]> {
     SELECT EXISTS (SELECT 1 FROM "Event") AS events, EXISTS (SELECT 1 FROM "EventTally") AS tally,
            EXISTS (SELECT 1 FROM "EventPlace") AS links, EXISTS (SELECT 1 FROM "PlaceKindTotal") AS totals,
            EXISTS (SELECT 1 FROM "PlaceTotal") AS "placeTotals", EXISTS (SELECT 1 FROM "EventParticipant") AS participants,
-           EXISTS (SELECT 1 FROM "ActorTotal") AS "actorTotals",
+           EXISTS (SELECT 1 FROM "ActorTotal") AS "actorTotals", EXISTS (SELECT 1 FROM "Quote" WHERE "speakerId" IS NOT NULL) AS speakers,
            EXISTS (SELECT 1 FROM "Position") AS positions, EXISTS (SELECT 1 FROM "PositionCell") AS cells,
            EXISTS (SELECT 1 FROM "Position" WHERE day IS NOT NULL) AS dated, EXISTS (SELECT 1 FROM "PositionCellDay") AS days,
            EXISTS (SELECT 1 FROM "Mention" WHERE "actorId" IS NOT NULL) AS mentions, EXISTS (SELECT 1 FROM "ActorArticle") AS seen,
@@ -56,7 +57,7 @@ export async function missingSummaries(db: Db): Promise<Summary[]> {
   if (r.undated || (r.positions && !r.cells)) out.push("PositionCell");
   if (r.undated || (r.dated && !r.days)) out.push("PositionCellDay");
   if (r.mentions && !r.seen) out.push("ActorArticle");
-  if ((r.participants || r.mentions) && !r.actorTotals) out.push("ActorTotal");
+  if ((r.participants || r.mentions || r.speakers || r.positions) && !r.actorTotals) out.push("ActorTotal");
   return out;
 }
 
@@ -146,15 +147,24 @@ const STEPS: Record<Summary, (tx: Tx) => Promise<void>> = {
       JOIN "Article" a ON a.id = m."articleId"`;
   },
 
-  /** Per actor: participant rows, and articles that mention it. */
+  /** Per actor: participant rows, articles that mention it, mentions, quotes as speaker, positions. */
   async ActorTotal(tx) {
     await tx.$executeRaw`LOCK TABLE "ActorTotal" IN EXCLUSIVE MODE`;
     await tx.$executeRaw`DELETE FROM "ActorTotal"`;
+    // The same statement fills the table in the migration that added mentions, quotes and positions.
     await tx.$executeRaw`
-      INSERT INTO "ActorTotal" ("actorId", participations, articles)
-      SELECT COALESCE(p."actorId", m."actorId"), COALESCE(p.n, 0), COALESCE(m.n, 0)
-      FROM (SELECT "actorId", count(*)::int AS n FROM "EventParticipant" GROUP BY 1) p
-      FULL JOIN (SELECT "actorId", count(DISTINCT "articleId")::int AS n FROM "Mention" WHERE "actorId" IS NOT NULL GROUP BY 1) m ON m."actorId" = p."actorId"`;
+      INSERT INTO "ActorTotal" ("actorId", participations, articles, mentions, quotes, positions)
+      SELECT x."actorId", sum(x.p)::int, sum(x.a)::int, sum(x.m)::int, sum(x.q)::int, sum(x.s)::int
+      FROM (
+        SELECT "actorId", count(*) AS p, 0 AS a, 0 AS m, 0 AS q, 0 AS s FROM "EventParticipant" GROUP BY 1
+        UNION ALL
+        SELECT "actorId", 0, count(DISTINCT "articleId"), count(*), 0, 0 FROM "Mention" WHERE "actorId" IS NOT NULL GROUP BY 1
+        UNION ALL
+        SELECT "speakerId", 0, 0, 0, count(*), 0 FROM "Quote" WHERE "speakerId" IS NOT NULL GROUP BY 1
+        UNION ALL
+        SELECT "actorId", 0, 0, 0, 0, count(*) FROM "Position" GROUP BY 1
+      ) x
+      GROUP BY 1`;
   },
 
   /** The event columns copied onto participant and place rows, and the publication day copied onto quotes. */

@@ -107,7 +107,7 @@ async function snapshot(db: Db) {
     db.$queryRaw`SELECT id, "placeId", kind, "datePrecision", "dateFrom"::text, "dateTo"::text, n FROM "EventTally" WHERE n <> 0 ORDER BY id`,
     db.$queryRaw`SELECT "placeId", kind, n, "firstDay"::text, "lastDay"::text FROM "PlaceKindTotal" WHERE n <> 0 ORDER BY 1, 2`,
     db.$queryRaw`SELECT "placeId", n, "firstDay"::text, "lastDay"::text, kinds, counts FROM "PlaceTotal" WHERE n <> 0 ORDER BY 1`,
-    db.$queryRaw`SELECT "actorId", participations, articles FROM "ActorTotal" ORDER BY 1`,
+    db.$queryRaw`SELECT "actorId", participations, articles, mentions, quotes, positions FROM "ActorTotal" ORDER BY 1`,
     db.$queryRaw`SELECT "actorId", "issueId", stance, day::text, n, changes, "changedFrom", "changedOn"::text, support, oppose, neutral, ambiguous FROM "PositionCell" ORDER BY 1, 2`,
     db.$queryRaw`SELECT "actorId", "issueId", day::text, stance, n, changes, "changedFrom", "changedOn"::text, support, oppose, neutral, ambiguous FROM "PositionCellDay" ORDER BY 1, 2, 3`,
     db.$queryRaw`SELECT "actorId", "articleId", mentions, day::text, "articleCreatedAt" FROM "ActorArticle" ORDER BY 1, 2`,
@@ -236,15 +236,19 @@ describe("summaries kept by persistExtraction", () => {
     expect((persisted.seen as { mentions: number }[]).every((r) => r.mentions === 2)).toBe(true);
   });
 
-  test("ActorTotal counts each actor's participant rows and the articles mentioning it", async () => {
+  test("ActorTotal counts each actor's participant rows, the articles mentioning it, its mentions, quotes and positions", async () => {
     const fromBase = await t.db.$queryRaw`
       SELECT a.id AS "actorId", (SELECT count(*)::int FROM "EventParticipant" p WHERE p."actorId" = a.id) AS participations,
-             (SELECT count(DISTINCT m."articleId")::int FROM "Mention" m WHERE m."actorId" = a.id) AS articles
+             (SELECT count(DISTINCT m."articleId")::int FROM "Mention" m WHERE m."actorId" = a.id) AS articles,
+             (SELECT count(*)::int FROM "Mention" m WHERE m."actorId" = a.id) AS mentions,
+             (SELECT count(*)::int FROM "Quote" q WHERE q."speakerId" = a.id) AS quotes,
+             (SELECT count(*)::int FROM "Position" p WHERE p."actorId" = a.id) AS positions
       FROM "Actor" a ORDER BY 1`;
     expect(persisted.actorTotals).toEqual(fromBase);
-    // Ten articles mention both actors; Iran takes part in the meeting and in the protests of articles 1, 2, 4, 5, 7, 8.
+    // Ten articles mention both actors twice and carry four positions of each; Iran takes part in the meeting and in
+    // the protests of articles 1, 2, 4, 5, 7, 8.
     const iran = await t.db.actor.findUniqueOrThrow({ where: { key: "state:IR" }, select: { total: true } });
-    expect(iran.total).toEqual({ actorId: expect.any(String), participations: 1 + 6, articles: 10 });
+    expect(iran.total).toEqual({ actorId: expect.any(String), participations: 1 + 6, articles: 10, mentions: 20, quotes: 0, positions: 40 });
   });
 });
 
@@ -255,7 +259,7 @@ describe("rebuilding the summaries", () => {
     await t.db.$executeRaw`DELETE FROM "ActorArticle"`;
     await t.db.$executeRaw`UPDATE "PlaceKindTotal" SET "firstDay" = NULL`;
     await t.db.$executeRaw`UPDATE "PlaceTotal" SET kinds = '{}'`;
-    await t.db.$executeRaw`UPDATE "ActorTotal" SET articles = 0`;
+    await t.db.$executeRaw`UPDATE "ActorTotal" SET articles = 0, mentions = 1, positions = 0`;
     const res = await rebuildSummaries(t.db);
     expect(res.rebuilt).toEqual(["Position.day", "EventTally", "PositionCell", "PositionCellDay", "ActorArticle", "ActorTotal", "copies"]);
     expect(await snapshot(t.db)).toEqual(persisted);
@@ -272,6 +276,15 @@ describe("rebuilding the summaries", () => {
     expect(first).toEqual({ engine: "wasm", applied: [], rebuilt: all });
     expect(await snapshot(t.db)).toEqual(persisted);
     expect((await migrateDeploy(t.url, { engine: "wasm" })).rebuilt).toEqual([]);
+  });
+
+  test("the migration that added mentions, quotes and positions to ActorTotal fills them in a database with data", async () => {
+    const name = "20261122054923_actor_total_counts";
+    // The database as it was before that migration: the columns missing, the migration not recorded.
+    await t.db.$executeRaw`ALTER TABLE "ActorTotal" DROP COLUMN mentions, DROP COLUMN quotes, DROP COLUMN positions`;
+    await t.db.$executeRaw`DELETE FROM "_prisma_migrations" WHERE migration_name = ${name}`;
+    expect(await migrateDeploy(t.url, { engine: "wasm" })).toEqual({ engine: "wasm", applied: [name], rebuilt: [] });
+    expect(await snapshot(t.db)).toEqual(persisted);
   });
 
   test("`db rebuild-summaries` rebuilds them from the command line", async () => {
