@@ -505,6 +505,20 @@ try {
       (r) => len(r),
     ),
   );
+  results.push(await time("actors.list, first page", "actors.list", () => ({}), () => caller.actors.list({}), (r) => `${len(r)} of ${r.total}`));
+  results.push(
+    await time("actors.list, 2-week crisis window", "actors.list", (i) => ({ filter: twoWeeks(i) }), (i) => caller.actors.list({ filter: twoWeeks(i) }), (r) => `${len(r)} of ${r.total}`),
+  );
+  results.push(await time("actors.list, persons", "actors.list", () => ({ kind: "person" }), () => caller.actors.list({ kind: "person" }), (r) => `${len(r)} of ${r.total}`));
+  results.push(await time("overview.summary, all time", "overview.summary", () => ({ filter: {} }), () => caller.overview.summary({ filter: {} }), (r) => `actors: ${r.counts.actors}`));
+  results.push(
+    await time("overview.summary, 2-week crisis window", "overview.summary", (i) => ({ filter: twoWeeks(i) }), (i) => caller.overview.summary({ filter: twoWeeks(i) }), (r) => `actors: ${r.counts.actors}`),
+  );
+  results.push(await time("overview.filterOptions", "overview.filterOptions", () => undefined, () => caller.overview.filterOptions(), (r) => `actors: ${r.actors.length}`));
+  results.push(await time("articles.list, first page", "articles.list", () => ({}), () => caller.articles.list({}), (r) => `${len(r)} of ${r.total}`));
+  results.push(
+    await time("articles.list, 2-week crisis window", "articles.list", (i) => ({ filter: twoWeeks(i) }), (i) => caller.articles.list({ filter: twoWeeks(i) }), (r) => `${len(r)} of ${r.total}`),
+  );
   results.push(await time("actors.byId, median actor (actor page)", "actors.byId", () => ({ id: medianActor!.id }), () => caller.actors.byId({ id: medianActor!.id }), (r) => len(r)));
   results.push(await time("actors.byId, busiest actor (actor page)", "actors.byId", () => ({ id: topActor!.id }), () => caller.actors.byId({ id: topActor!.id }), (r) => len(r)));
 

@@ -5,14 +5,19 @@ import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 import { isoDate } from "../../components/viz/server/sql-filter.ts";
 import { articleWhere } from "../where.ts";
 
-/** Actors seen in articles matching the filter (the actor filter itself picks actors by id). */
+/**
+ * Actors seen in articles matching the filter (the actor filter itself picks actors by id). "Seen in" goes through the
+ * ActorArticle summary (one row per actor and article with a mention; far fewer than the mentions); without an
+ * article filter, an actor is seen when its ActorTotal row counts mentions.
+ */
 export function actorWhere(f: ViewFilter, extra: { kind?: string; q?: string } = {}): Prisma.ActorWhereInput {
   const rest: ViewFilter = { ...f, actors: undefined };
   const q = extra.q?.trim();
+  const byArticle = Boolean(rest.from || rest.to || rest.issues?.length || rest.kinds?.length || rest.outlets?.length);
   return {
     AND: [
       f.actors?.length ? { id: { in: f.actors } } : {},
-      { mentions: { some: { article: articleWhere(rest) } } },
+      byArticle ? { articles: { some: { article: articleWhere(rest) } } } : { total: { is: { mentions: { gt: 0 } } } },
       extra.kind ? { kind: extra.kind } : {},
       q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { aliases: { some: { name: { contains: q, mode: "insensitive" } } } }] } : {},
     ],
@@ -66,6 +71,7 @@ interface EventRow {
 /** Articles listed at most per spelling of the actor's name (the answer says how many there are). */
 const ALIAS_ARTICLES = 20;
 
+/** The list's columns; the counts come from the ActorTotal summary (maintained with every article). */
 const actorListSelect = {
   id: true,
   key: true,
@@ -73,7 +79,7 @@ const actorListSelect = {
   name: true,
   role: true,
   affiliationKey: true,
-  _count: { select: { mentions: true, participations: true, quotes: true, positions: true } },
+  total: { select: { mentions: true, participations: true, quotes: true, positions: true } },
 } satisfies Prisma.ActorSelect;
 
 export const actorsRouter = createTRPCRouter({
@@ -85,14 +91,20 @@ export const actorsRouter = createTRPCRouter({
       ctx.db.actor.findMany({
         where,
         select: actorListSelect,
-        orderBy: [{ mentions: { _count: "desc" } }, { name: "asc" }, { id: "asc" }],
+        orderBy: [{ total: { mentions: "desc" } }, { name: "asc" }, { id: "asc" }],
         skip: input.page.cursor,
         take: input.page.limit,
       }),
     ]);
     const next = input.page.cursor + rows.length;
     return {
-      items: rows.map(({ _count, ...a }) => ({ ...a, mentionCount: _count.mentions, eventCount: _count.participations, quoteCount: _count.quotes, positionCount: _count.positions })),
+      items: rows.map(({ total: t, ...a }) => ({
+        ...a,
+        mentionCount: t?.mentions ?? 0,
+        eventCount: t?.participations ?? 0,
+        quoteCount: t?.quotes ?? 0,
+        positionCount: t?.positions ?? 0,
+      })),
       total,
       cursor: input.page.cursor,
       limit: input.page.limit,

@@ -16,7 +16,6 @@ const articleListSelect = {
   publishedValue: true,
   publishedSource: true,
   createdAt: true,
-  _count: { select: { eventReports: true, quotes: true, positions: true } },
 } satisfies Prisma.ArticleSelect;
 
 export const articleOrder: Prisma.ArticleOrderByWithRelationInput[] = [
@@ -40,9 +39,27 @@ export const articlesRouter = createTRPCRouter({
       ctx.db.article.count({ where }),
       ctx.db.article.findMany({ where, select: articleListSelect, orderBy: articleOrder, skip: input.page.cursor, take: input.page.limit }),
     ]);
+    // The counts for this page's articles only, each from its table's article index (a relation `_count` in the select
+    // would aggregate the whole table first).
+    const ids = rows.map((r) => r.id);
+    const [reports, quotes, positions] = ids.length
+      ? await Promise.all([
+          ctx.db.eventReport.groupBy({ by: ["articleId"], where: { articleId: { in: ids } }, _count: { _all: true } }),
+          ctx.db.quote.groupBy({ by: ["articleId"], where: { articleId: { in: ids } }, _count: { _all: true } }),
+          ctx.db.position.groupBy({ by: ["articleId"], where: { articleId: { in: ids } }, _count: { _all: true } }),
+        ])
+      : [[], [], []];
+    const countOf = (groups: { articleId: string; _count: { _all: number } }[]) => new Map(groups.map((g) => [g.articleId, g._count._all]));
+    const [eventCount, quoteCount, positionCount] = [countOf(reports), countOf(quotes), countOf(positions)];
     const next = input.page.cursor + rows.length;
     return {
-      items: rows.map(({ _count, publishedValue, ...a }) => ({ ...a, published: publishedValue, eventCount: _count.eventReports, quoteCount: _count.quotes, positionCount: _count.positions })),
+      items: rows.map(({ publishedValue, ...a }) => ({
+        ...a,
+        published: publishedValue,
+        eventCount: eventCount.get(a.id) ?? 0,
+        quoteCount: quoteCount.get(a.id) ?? 0,
+        positionCount: positionCount.get(a.id) ?? 0,
+      })),
       total,
       cursor: input.page.cursor,
       limit: input.page.limit,

@@ -2,6 +2,7 @@ import { EVENT_KINDS } from "@lagebild/model";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 import { FilterInput, LatestInput } from "../inputs.ts";
 import { articleWhere, eventWhere, isoDay } from "../where.ts";
+import { actorWhere } from "./actors.ts";
 import { eventListSelect, eventOrder, toEventListItems } from "./events.ts";
 
 export interface IngestFailure {
@@ -25,11 +26,7 @@ export const overviewRouter = createTRPCRouter({
     const [articles, events, actors, outlets, eventRange, articleRange, runs, corroborated] = await Promise.all([
       ctx.db.article.count({ where: aWhere }),
       ctx.db.event.count({ where: eWhere }),
-      ctx.db.actor.count({
-        where: input.filter.actors?.length
-          ? { id: { in: input.filter.actors } }
-          : { mentions: { some: { article: aWhere } } },
-      }),
+      ctx.db.actor.count({ where: input.filter.actors?.length ? { id: { in: input.filter.actors } } : actorWhere(input.filter) }),
       ctx.db.article.groupBy({ by: ["outlet"], where: { AND: [aWhere, { outlet: { not: null } }] } }),
       ctx.db.event.aggregate({ where: eWhere, _min: { dateFrom: true }, _max: { dateTo: true } }),
       ctx.db.article.aggregate({ where: aWhere, _min: { publishedWindowFrom: true }, _max: { publishedWindowTo: true } }),
@@ -58,10 +55,11 @@ export const overviewRouter = createTRPCRouter({
   /** Values the filter bar offers, with counts; all aggregated in SQL. */
   filterOptions: publicProcedure.query(async ({ ctx }) => {
     const [actors, issues, kinds, outlets, eventRange, articleRange] = await Promise.all([
+      // Most mentioned first, counts from the ActorTotal summary.
       ctx.db.actor.findMany({
-        where: { mentions: { some: {} } },
-        select: { id: true, name: true, kind: true, _count: { select: { participations: true, mentions: true } } },
-        orderBy: [{ mentions: { _count: "desc" } }, { name: "asc" }],
+        where: { total: { is: { mentions: { gt: 0 } } } },
+        select: { id: true, name: true, kind: true, total: { select: { participations: true } } },
+        orderBy: [{ total: { mentions: "desc" } }, { name: "asc" }, { id: "asc" }],
         take: 300,
       }),
       ctx.db.issue.findMany({ select: { code: true, label: true, _count: { select: { positions: true } } }, orderBy: { code: "asc" } }),
@@ -80,7 +78,7 @@ export const overviewRouter = createTRPCRouter({
     const dates = [isoDay(eventRange._min.dateFrom), isoDay(articleRange._min.publishedWindowFrom)].filter(Boolean).sort();
     const ends = [isoDay(eventRange._max.dateTo), isoDay(articleRange._max.publishedWindowTo)].filter(Boolean).sort();
     return {
-      actors: actors.map((a) => ({ value: a.id, label: a.name, kind: a.kind, count: a._count.participations })),
+      actors: actors.map((a) => ({ value: a.id, label: a.name, kind: a.kind, count: a.total?.participations ?? 0 })),
       issues: [...issueMap.values()],
       kinds: EVENT_KINDS.map((k) => ({ value: k.kind, label: k.label, count: kindCount.get(k.kind) ?? 0 })),
       outlets: outlets.map((o) => ({ value: o.outlet as string, label: o.outlet as string, count: o._count._all })),

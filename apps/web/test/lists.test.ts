@@ -1,0 +1,122 @@
+// The list views whose counts come from maintained summaries (ActorTotal) or per-page counts: actors.list,
+// overview.filterOptions / overview.summary, articles.list. Each count is checked against fixed numbers from the
+// fixtures and against the base tables, after two ingests (the second re-submits an article the first stored).
+import { persistExtraction } from "@lagebild/db";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createCaller } from "../src/server/routers/_app.ts";
+import { createContextInner } from "../src/server/trpc.ts";
+import { articleC, threeArticles } from "./support/fixtures.ts";
+import { openTestDb, type TestDb } from "./support/db.ts";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(async () => {
+  await t?.close();
+});
+beforeEach(async () => {
+  await t.reset();
+});
+
+const caller = () => createCaller(createContextInner({ db: t.db, ingestToken: null }));
+
+/** Zeit's article alone, then all three (Zeit's again, unchanged): the summaries must add up, not double count. */
+async function seedInTwoIngests() {
+  const c = articleC();
+  const first = await persistExtraction(t.db, {
+    dossier: "us-iran-2026",
+    articles: [c],
+    events: [{ ...c.events[0]!, reports: [{ article: c.article.contentHash, event: 0 }], independentSources: 1, conflicts: [] }],
+  });
+  expect(first.failed).toBe(0);
+  const second = await persistExtraction(t.db, threeArticles());
+  expect(second.failed).toBe(0);
+  expect(await t.db.article.count()).toBe(3);
+}
+
+/** Per actor name: mentions, event participations, quotes, positions, counted from the base tables. */
+async function actorCountsFromBase() {
+  const rows = await t.db.$queryRaw<{ name: string; m: number; e: number; q: number; p: number }[]>`
+    SELECT a.name, (SELECT count(*)::int FROM "Mention" x WHERE x."actorId" = a.id) AS m,
+           (SELECT count(*)::int FROM "EventParticipant" x WHERE x."actorId" = a.id) AS e,
+           (SELECT count(*)::int FROM "Quote" x WHERE x."speakerId" = a.id) AS q,
+           (SELECT count(*)::int FROM "Position" x WHERE x."actorId" = a.id) AS p
+    FROM "Actor" a`;
+  return Object.fromEntries(rows.map((r) => [r.name, [r.m, r.e, r.q, r.p]]));
+}
+
+describe("actors.list", () => {
+  it("counts mentions, events, quotes and positions per actor, most mentioned first", async () => {
+    await seedInTwoIngests();
+    const res = await caller().actors.list({});
+    expect(res.total).toBe(5);
+    const counts = Object.fromEntries(res.items.map((a) => [a.name, [a.mentionCount, a.eventCount, a.quoteCount, a.positionCount]]));
+    expect(counts).toEqual({
+      "Abbas Araghtschi": [3, 1, 1, 0],
+      Iran: [3, 2, 0, 1],
+      "Donald Trump": [2, 1, 1, 1],
+      "Steve Witkoff": [2, 1, 0, 0],
+      USA: [1, 1, 0, 0],
+    });
+    expect(counts).toEqual(await actorCountsFromBase());
+    // Ties on mentions by name.
+    expect(res.items.map((a) => a.name)).toEqual(["Abbas Araghtschi", "Iran", "Donald Trump", "Steve Witkoff", "USA"]);
+  });
+
+  it("keeps the same counts when a filter narrows the list, and pages through it", async () => {
+    await seedInTwoIngests();
+    // Zeit (15 Jan) names Iran and the USA; the filter picks the actors, the counts stay the actors' totals.
+    const zeit = await caller().actors.list({ filter: { to: "2026-01-31" } });
+    expect(zeit.items.map((a) => [a.name, a.mentionCount, a.eventCount])).toEqual([
+      ["Iran", 3, 2],
+      ["USA", 1, 1],
+    ]);
+    const feb = await caller().actors.list({ filter: { from: "2026-02-08" } });
+    expect(feb.items.map((a) => a.name)).toEqual(["Abbas Araghtschi", "Iran", "Donald Trump", "Steve Witkoff"]);
+    const threats = await caller().actors.list({ filter: { kinds: ["sanction"] } });
+    expect(threats.items.map((a) => a.name)).toEqual(["Iran", "USA"]);
+    const page = await caller().actors.list({ page: { cursor: 1, limit: 2 } });
+    expect(page.items.map((a) => `${a.name}:${a.mentionCount}`)).toEqual(["Iran:3", "Donald Trump:2"]);
+    expect(page).toMatchObject({ total: 5, nextCursor: 3 });
+    const people = await caller().actors.list({ kind: "person", q: "tr" });
+    expect(people.items.map((a) => [a.name, a.quoteCount, a.positionCount])).toEqual([["Donald Trump", 1, 1]]);
+  });
+});
+
+describe("overview", () => {
+  it("filterOptions: actors most mentioned first, with their event counts", async () => {
+    await seedInTwoIngests();
+    const o = await caller().overview.filterOptions();
+    expect(o.actors.map((a) => `${a.label}:${a.count}`)).toEqual(["Abbas Araghtschi:1", "Iran:2", "Donald Trump:1", "Steve Witkoff:1", "USA:1"]);
+  });
+
+  it("summary: counts the actors seen in the filtered articles", async () => {
+    await seedInTwoIngests();
+    expect((await caller().overview.summary({})).counts.actors).toBe(5);
+    expect((await caller().overview.summary({ filter: { to: "2026-01-31" } })).counts.actors).toBe(2);
+    expect((await caller().overview.summary({ filter: { outlets: ["Tagesschau"] } })).counts.actors).toBe(4);
+    expect((await caller().overview.summary({ filter: { from: "2027-01-01" } })).counts.actors).toBe(0);
+  });
+});
+
+describe("articles.list", () => {
+  it("counts each listed article's events, quotes and positions", async () => {
+    await seedInTwoIngests();
+    const res = await caller().articles.list({});
+    const counts = Object.fromEntries(res.items.map((a) => [a.outlet, [a.eventCount, a.quoteCount, a.positionCount]]));
+    expect(counts).toEqual({ Tagesschau: [2, 1, 1], Spiegel: [1, 1, 1], Zeit: [1, 0, 0] });
+    const base = await t.db.$queryRaw<{ outlet: string; e: number; q: number; p: number }[]>`
+      SELECT a.outlet, (SELECT count(*)::int FROM "EventReport" x WHERE x."articleId" = a.id) AS e,
+             (SELECT count(*)::int FROM "Quote" x WHERE x."articleId" = a.id) AS q,
+             (SELECT count(*)::int FROM "Position" x WHERE x."articleId" = a.id) AS p
+      FROM "Article" a`;
+    expect(counts).toEqual(Object.fromEntries(base.map((r) => [r.outlet, [r.e, r.q, r.p]])));
+    // A later page counts its own articles.
+    const last = await caller().articles.list({ page: { cursor: 2, limit: 5 } });
+    expect(last.items.map((a) => [a.outlet, a.eventCount])).toEqual([["Zeit", 1]]);
+    expect(last.nextCursor).toBeNull();
+    const none = await caller().articles.list({ filter: { from: "2027-01-01" } });
+    expect(none).toMatchObject({ items: [], total: 0 });
+  });
+});
