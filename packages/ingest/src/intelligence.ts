@@ -12,7 +12,7 @@ import { findMentions, type Mention } from "./stages/mentions.ts";
 import { extractPositions } from "./stages/positions.ts";
 import { extractQuotes } from "./stages/quotes.ts";
 import { resolveEntities } from "./stages/resolve.ts";
-import { statementEvents } from "./stages/statements.ts";
+import { addSpeakersOfReportedActs, statementEvents } from "./stages/statements.ts";
 
 export interface AnalyseInput {
   /** Cleaned text: every offset refers to it. */
@@ -56,7 +56,8 @@ export function analyseArticle(input: AnalyseInput): Intelligence {
     sentences: input.sentences, resolution, quotes: found, dossier: input.dossier, dates: input.dates, published: input.published?.value ?? null,
     demonyms: lex.demonyms,
   });
-  const statements = statementEvents({ sentences: input.sentences, positions, events, dates: input.dates, resolution, published: input.published?.value ?? null });
+  addSpeakersOfReportedActs(events, found);
+  const statements = statementEvents({ sentences: input.sentences, positions, events, dates: input.dates, resolution, published: input.published?.value ?? null, quotes: found });
   if (statements.length) {
     events.push(...statements);
     events.sort((a, b) => a.trigger.start - b.trigger.start);

@@ -172,3 +172,11 @@ describe("dates relative to another date", () => {
     expect(find("Zwei Tage später folgte Runde zwei.", null)).toEqual([]);
   });
 });
+
+describe("a weekday with its week after it", () => {
+  it("'am Mittwoch vergangener Woche' is the Wednesday of the week before; 'am Freitag nächster Woche' the Friday after", () => {
+    // Anchor Friday 6 Feb 2026: that week runs from Monday 2 Feb.
+    expect(one("Die Schüsse fielen am Mittwoch vergangener Woche.").date).toMatchObject({ value: "2026-01-28", resolution: { rule: "weekday-last-week" } });
+    expect(one("Die Sitzung ist für Freitag nächster Woche angesetzt.").date).toMatchObject({ value: "2026-02-13", resolution: { rule: "weekday-next-week" } });
+  });
+});

@@ -173,3 +173,30 @@ describe("language", () => {
     expect(meta("The ministers of both countries met in Geneva and said that the talks with the delegation were useful for the region.").language).toBe("en");
   });
 });
+
+describe("datelines, wire ids and mastheads of unseen outlets", () => {
+  it("dates a dpa wire story by its story id and names dpa as the outlet of its own copy", () => {
+    const m = meta(`Gespräche ohne Durchbruch\nAlmaty (dpa) - Die Außenminister trafen sich am Mittwoch.\n${BODY}\n© dpa-infocom, dpa:260212-930-412587/2`);
+    expect(m.published).toMatchObject({ value: "2026-02-12", source: "date-line" });
+    expect(m.outlet).toBe("dpa");
+  });
+
+  it("reads the date of a masthead line and a site name before its sections (not the 'Welt' section)", () => {
+    expect(meta(`Stuttgarter Zeitung | Politik | 27.01.2026 - 18:05 Uhr\nÜberschrift zum Treffen\n${BODY}`)).toMatchObject({ outlet: "Stuttgarter Zeitung", published: { value: "2026-01-27" } });
+    expect(meta(`BEISPIELRADIO.DE › Nachrichten › Welt\nÜberschrift zum Treffen\n${BODY}`).outlet).toBe("BEISPIELRADIO.DE");
+  });
+
+  it("takes the broadcaster from a programme note and drops comment counters", () => {
+    const cleaned = clean(`Überschrift zum Treffen\n${BODY}\nDieses Thema im Programm: Das Erste, tagesschau, 17. Februar 2026, 20:00 Uhr\nKommentare (14)`);
+    expect(cleaned.text).not.toMatch(/Programm|Kommentare/);
+    expect(extractMetadata(cleaned).outlet).toBe("tagesschau.de");
+  });
+
+  it("pins the year of a day named with its weekday, and 'vergangener Woche' puts publication in the week after", () => {
+    const text = "Am Samstag kreuzte ein Boot vor der Küste. Schon am Mittwoch vergangener Woche, dem 11. Februar, fielen Schüsse. Im Dezember 2023 hatten beide Seiten verhandelt. Die Regierung protestierte an diesem Montag.";
+    const p = inferPublished(splitSentences(text));
+    expect(p).not.toBeNull();
+    expect(p!.value).toBe("2026-02-16");
+  });
+});
+

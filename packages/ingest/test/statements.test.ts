@@ -34,4 +34,20 @@ describe("statementEvents", () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]!.evidence.text).toMatch(/^Ajatollah/);
   });
+
+  it("makes a dated quote of a named speaker a statement event; an undated one or an agency's report none", () => {
+    const { events } = analyse("„Die Tür bleibt offen“, sagte die Außenministerin Mira Valtonen am Montag in Helsinki. „Wir warten“, sagte Valtonen.");
+    const statements = events.filter((e) => e.kind === "statement");
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({ date: { value: "2026-03-16" }, places: ["place:helsinki"], participants: [{ role: "initiator" }] });
+    expect(statements[0]!.participants[0]!.actor).toMatch(/valtonen/);
+    expect(analyse("„Die Tür bleibt offen“, sagte die Außenministerin Mira Valtonen.").events.filter((e) => e.kind === "statement")).toEqual([]);
+  });
+
+  it("gives a refusal told in reported speech its speaker, not only the state the speaker names", () => {
+    const { events } = analyse("Parlamentspräsident Ali Rahmani sagte am Sonntag, die Islamische Republik werde unter keinen Umständen auf die Anreicherung verzichten.");
+    const refusal = events.find((e) => e.kind === "reject");
+    expect(refusal).toBeDefined();
+    expect(refusal!.participants.map((p) => p.actor)).toEqual(expect.arrayContaining([expect.stringMatching(/rahmani/)]));
+  });
 });

@@ -25,6 +25,8 @@ export const EVENT_KINDS = [
   { kind: "attack", plover: "ASSAULT", family: "attack", label: "Attack, bomb, strike" },
   { kind: "aid", plover: "AID", family: "agreement", label: "Give aid" },
   { kind: "retreat", plover: "RETREAT", family: "agreement", label: "Withdraw, retreat" },
+  // PLOVER codes no plain statements (CAMEO did: 01 MAKE PUBLIC STATEMENT); a dated statement is still a happening.
+  { kind: "statement", plover: "STATEMENT", family: "statement", label: "Statement" },
 ] as const;
 
 export type EventKindName = (typeof EVENT_KINDS)[number]["kind"];

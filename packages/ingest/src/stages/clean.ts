@@ -76,6 +76,8 @@ for (const o of outletData.outlets) for (const a of [o.name, ...o.aliases]) OUTL
 /** Separators of a site header or breadcrumb: "Frankfurter Rundschau › Politik", "NZZ · International", "DW – Deutsche Welle | Nahost". */
 const SEGMENT_SEPARATOR = /\s+[›>·|–—]\s+|\s*[›·|]\s*/u;
 const BREADCRUMB_SEPARATOR = /\s[›>·]\s/u;
+/** A web site's name as mastheads print it: "DOMRADIO.DE", "tagesschau.de", "ntv.de". */
+const SITE_NAME = /^[\p{L}\d][\p{L}\d-]{1,30}\.(?:de|at|ch|com|net|org|eu|info|fr|it|nl)$/iu;
 
 /**
  * The outlet a site header names: a line of short segments (no sentence) where one segment is an outlet's name,
@@ -86,6 +88,9 @@ export function outletOfMasthead(line: string): string | null {
   if (t.length > 120 || endsLikeSentence(t)) return null;
   const segments = t.split(SEGMENT_SEPARATOR).map((x) => x.trim()).filter(Boolean);
   if (segments.some((x) => x.split(/\s+/).length > 6)) return null;
+  // A site name first ("DOMRADIO.DE › Nachrichten › Welt") is the outlet; later segments are sections, even when a
+  // section shares its name with an outlet (Welt).
+  if (segments.length >= 2 && SITE_NAME.test(segments[0]!)) return OUTLET_ALIASES.get(segments[0]!.toLowerCase()) ?? segments[0]!;
   for (const seg of segments) {
     const direct = OUTLET_ALIASES.get(seg.toLowerCase());
     if (direct) return direct;

@@ -25,6 +25,8 @@
  *   abgesagt"): the such weekday nearest the anchor, ties forward.
  * - `weekday-this-week` ("an diesem Dienstag"): that weekday in the anchor's Monday–Sunday week.
  * - `weekday-next` ("am kommenden Freitag") / `weekday-previous` ("am vergangenen Montag").
+ * - `weekday-last-week` ("am Mittwoch vergangener Woche") / `weekday-next-week` ("am Freitag nächster Woche"): that
+ *   weekday in the week before or after the anchor's.
  */
 import type { FuzzyDate, Sentence } from "@lagebild/model";
 import type { DateMention } from "../pipeline/types.ts";
@@ -253,6 +255,10 @@ function weekdayOnOrAfter(day: string, weekday: number, strict = false): string 
   return addDays(day, diff);
 }
 
+/** "am Mittwoch vergangener Woche", "am Freitag nächster Woche": the weekday of the week before or after. */
+const WEEK_AFTER_WEEKDAY_PAST = /^\s+(?:der\s+)?(?:vergangenen|vergangener|letzten|letzter|vorigen|voriger)\s+Woche\b/u;
+const WEEK_AFTER_WEEKDAY_NEXT = /^\s+(?:der\s+)?(?:kommenden|kommender|nächsten|nächster)\s+Woche\b/u;
+
 /** The day a weekday, weekend or day word stands for, given the publication day. */
 export function resolveRelativeDay(ref: RelativeDay, anchorDay: string): string {
   const wd = ref.weekday ?? 0;
@@ -263,6 +269,10 @@ export function resolveRelativeDay(ref: RelativeDay, anchorDay: string): string 
       return weekdayOnOrAfter(anchorDay, wd, true);
     case "weekday-previous":
       return weekdayOnOrBefore(anchorDay, wd, true);
+    case "weekday-last-week":
+      return addDays(mondayOf(anchorDay), (wd + 6) % 7 - 7);
+    case "weekday-next-week":
+      return addDays(mondayOf(anchorDay), (wd + 6) % 7 + 7);
     case "weekday-planned-after-publication":
       return weekdayOnOrAfter(anchorDay, wd);
     case "weekday-before-publication":
@@ -434,15 +444,26 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
       const prefix = lower(m[1]);
       if (m[3] && !/^(?:des|und|im laufe des)$/.test(prefix)) continue; // "montags": habitual, not a date
       const weekday = WEEKDAYS[m[2]!.toLowerCase()]!;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const weekAfter = prefix && !/diese|heutigen|kommend|nächst|vergangen|letzt|vorig/.test(prefix) ? WEEK_AFTER_WEEKDAY_PAST.exec(after) ?? WEEK_AFTER_WEEKDAY_NEXT.exec(after) : null;
       let rule: string;
       if (/diese|heutigen/.test(prefix)) rule = "weekday-this-week";
       else if (/kommend|nächst/.test(prefix)) rule = "weekday-next";
       else if (/vergangen|letzt|vorig/.test(prefix)) rule = "weekday-previous";
+      else if (weekAfter && WEEK_AFTER_WEEKDAY_PAST.test(weekAfter[0])) rule = "weekday-last-week";
+      else if (weekAfter) rule = "weekday-next-week";
       else if (prefix === "für" && PAST_CUES.test(clauseAround(text, m.index, m.index + m[0].length))) rule = "weekday-nearest-publication";
       else if (prefix === "für" || (prefix !== "seit" && tenseAt(m) === "future")) rule = "weekday-planned-after-publication";
       else rule = "weekday-before-publication";
       const ref: RelativeDay = { rule, weekday };
-      out.push({ ...dayCandidate(m, resolveRelativeDay(ref, aDay), rule, "relative", aDay), relativeDay: ref });
+      const found = { ...dayCandidate(m, resolveRelativeDay(ref, aDay), rule, "relative", aDay), relativeDay: ref };
+      // The week words belong to the weekday ("am Mittwoch vergangener Woche"), not a week of their own.
+      if (weekAfter) {
+        found.end += weekAfter[0].length;
+        found.text = text.slice(found.start, found.end);
+        found.date = { ...found.date, resolution: { ...found.date.resolution, text: found.text } };
+      }
+      out.push(found);
     }
     for (const m of each(PATTERNS.weekend, has.weekend)) {
       const prefix = lower(m[1]);

@@ -26,7 +26,8 @@ import agencyData from "../../data/metadata-agencies.json" with { type: "json" }
 import outletData from "../../data/metadata-outlets.json" with { type: "json" };
 import { isPlaceName, lexicon } from "../gazetteer.ts";
 import { BYLINE_CREDIT_TAIL, outletOfFollowButton, outletOfMasthead } from "./clean.ts";
-import { addDays, daysBetween, findDates, resolveRelativeDay } from "./dates.ts";
+import { addDays, daysBetween, findDates, isoDay, resolveRelativeDay, weekdayOf } from "./dates.ts";
+import datesData from "../../data/dates-de.json" with { type: "json" };
 import { splitSentences } from "./sentences.ts";
 
 const fold = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
@@ -143,6 +144,9 @@ function readCredits(cleaned: Cleaned): Credits {
       if (credit) for (const item of splitList(credit[1] ?? credit[2] ?? "")) { const a = agencyOf(item); if (a) addUnique(c.agencies, a); }
       const core = credit ? line.slice(0, credit.index) : line;
       readByline(BYLINE_HEAD.exec(core)?.[1] ?? core.replace(/^von\s+/u, ""), c);
+    } else if (reason === "program-line") {
+      // "Dieses Thema im Programm: Das Erste, tagesschau, 17. Februar 2026": the broadcaster's programme note.
+      for (const item of line.replace(/^[^:]*:/u, "").split(/,|\s+(?:am|um|im)\s+/u)) c.outlet ??= outletOf(item.trim());
     } else if (reason === "outlet-line") {
       c.outlet ??= outletOf(line) ?? outletOfMasthead(line) ?? outletOfFollowButton(line);
     } else if (reason === "credit-line") {
@@ -153,7 +157,14 @@ function readCredits(cleaned: Cleaned): Credits {
       const material = MATERIAL_CREDIT.exec(line);
       if (material) for (const item of splitList(material[1]!)) { const a = agencyOf(item); if (a) addUnique(c.agencies, a); }
       const copy = COPYRIGHT.exec(line);
-      if (copy) for (const item of splitList(copy[1]!.replace(/[,:].*$/, ""))) { const a = agencyOf(item); if (a) addUnique(c.agencies, a); }
+      if (copy) {
+        for (const item of splitList(copy[1]!.replace(/[,:].*$/, ""))) {
+          const a = agencyOf(item);
+          if (a) addUnique(c.agencies, a);
+          // "© dpa-infocom": the text is the agency's own copy, unless a masthead named the outlet already.
+          c.outlet ??= outletOf(item) ?? a;
+        }
+      }
     }
   }
   // "Teheran (dpa) - Der iranische …" at the start of the body.
@@ -220,11 +231,31 @@ function dayIn(line: string): string | null {
   return found.find((d) => d.date.precision === "day")?.date.value ?? null;
 }
 
+/** Agencies' story ids that carry the filing day ("© dpa-infocom, dpa:260212-930-412587/2"), from the agency data. */
+const WIRE_IDS = agencyData.agencies.flatMap((a) => ("wireIds" in a ? (a.wireIds as { pattern: string }[]) : []).map((w) => new RegExp(w.pattern, "u")));
+
+function wireIdDay(line: string): string | null {
+  for (const re of WIRE_IDS) {
+    const m = re.exec(line);
+    if (!m) continue;
+    const [y, mo, d] = [2000 + Number(m[1]), Number(m[2]), Number(m[3])];
+    const day = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !Number.isNaN(Date.parse(day))) return day;
+  }
+  return null;
+}
+
 /** The publication day from the removed datelines: "published" beats a bare date beats "updated". */
 export function dateFromDatelines(removed: Cleaned["removed"]): string | null {
   const ranked: { day: string; rank: number }[] = [];
   for (const { line, reason } of removed) {
-    if (reason !== "dateline") continue;
+    if (reason === "credit-line") {
+      const day = wireIdDay(line);
+      if (day) ranked.push({ day, rank: 1 });
+      continue;
+    }
+    // A masthead with the date ("Stuttgarter Zeitung | Politik | 27.01.2026 - 18:05 Uhr") is a dateline too.
+    if (reason !== "dateline" && reason !== "outlet-line") continue;
     const day = dayIn(line);
     if (!day) continue;
     const rank = PUBLISHED_KEYWORD.test(line) ? 0 : UPDATED_KEYWORD.test(line) ? 2 : 1;
@@ -251,6 +282,7 @@ export function inferPublished(sentences: Sentence[], hints: string[] = [], year
       if (d.date.resolution.rule === "day-month-year-from-publication" && d.tense === "past") days.push(d.date.value);
     }
   }
+  days.push(...weekdayPinnedDays(sentences, past));
   days.sort();
   if (!days.length) return null;
   const latest = days.at(-1)!;
@@ -258,6 +290,43 @@ export function inferPublished(sentences: Sentence[], hints: string[] = [], year
   // not the news of the article: no day-level window then.
   if (past.some((d) => d.date.precision !== "day" && d.window[0] > latest)) return null;
   return publicationWindow(sentences, [latest, addDays(latest, 7)], latest);
+}
+
+const WEEKDAYS = datesData.weekdays as Record<string, number>;
+const MONTHS = datesData.months as Record<string, number>;
+const LAST_WEEK = /\b(?:vergangene|letzte|vorige)[rn]?\s+Woche\b/iu;
+/** "Mittwoch vergangener Woche, dem 11. Februar", "am Mittwoch, 11. Februar": a weekday next to a day without year. */
+const WEEKDAY_DAY_MONTH = new RegExp(
+  `\\b(${Object.keys(WEEKDAYS).join("|")})\\b[^.\\d]{0,30}?\\b(\\d{1,2})\\.\\s*(${Object.keys(MONTHS).join("|")})\\b(?!\\s*\\d)`,
+  "giu",
+);
+
+/**
+ * Days named with their weekday but no year: the weekday pins the year — the first year, from the latest year the
+ * article names (or, without one, none), on which that day falls on that weekday. Only within six years: a weekday
+ * repeats on a date every few years, so farther is a guess.
+ */
+function weekdayPinnedDays(sentences: Sentence[], absolute: { date: { value: string } }[]): string[] {
+  const years = absolute.map((d) => Number(d.date.value.slice(0, 4))).filter((y) => y > 1900);
+  if (!years.length) return [];
+  const from = Math.max(...years);
+  const out: string[] = [];
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(WEEKDAY_DAY_MONTH)) {
+      const weekday = WEEKDAYS[m[1]!.toLowerCase()]!;
+      const [d, mo] = [Number(m[2]), MONTHS[m[3]!.toLowerCase()]!];
+      for (let y = from; y <= from + 6; y++) {
+        const day = isoDay(y, mo, d);
+        if (addDays(day, 0) === day && weekdayOf(day) === weekday) {
+          out.push(day);
+          // "Mittwoch vergangener Woche, dem 11. Februar": published in the week after, so no earlier than its Monday.
+          if (LAST_WEEK.test(m[0])) out.push(addDays(day, 7 - ((weekday + 6) % 7)));
+          break;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /**

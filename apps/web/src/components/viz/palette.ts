@@ -1,8 +1,9 @@
 /**
  * Colours and glyphs of the analyst views. Pure data, safe for server and client components.
  *
- * Event kinds are coloured by their family (packages/model/src/ontology.ts): 19 kinds cannot get 19 colours that
- * people with a colour-vision deficiency tell apart, 10 families can (Paul Tol's "muted" scheme plus a dark grey).
+ * Event kinds are coloured by their family (packages/model/src/ontology.ts): 20 kinds cannot get 20 colours that
+ * people with a colour-vision deficiency tell apart, 11 families can (Paul Tol's "muted" scheme plus a dark and a
+ * pale grey).
  * Colour never carries meaning alone: every legend, tooltip and list names the kind in text.
  */
 import { EVENT_KINDS, type EventKindName } from "@lagebild/model";
@@ -26,6 +27,7 @@ export const FAMILY_STYLES: readonly FamilyStyle[] = [
   { family: "coercion", label: "Sanctions", color: "#CC6677", ink: "#1b1f24" },
   { family: "mobilization", label: "Military build-up", color: "#555555", ink: "#ffffff" },
   { family: "attack", label: "Attacks", color: "#882255", ink: "#ffffff" },
+  { family: "statement", label: "Statements", color: "#DDDDDD", ink: "#1b1f24" },
 ];
 
 const UNKNOWN: FamilyStyle = { family: "other", label: "Other", color: "#bbbbbb", ink: "#1b1f24" };
