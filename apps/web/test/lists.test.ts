@@ -82,6 +82,31 @@ describe("actors.list", () => {
     const people = await caller().actors.list({ kind: "person", q: "tr" });
     expect(people.items.map((a) => [a.name, a.quoteCount, a.positionCount])).toEqual([["Donald Trump", 1, 1]]);
   });
+
+  it("sees an actor in an article known only to the month in any range that overlaps the month", async () => {
+    const c = articleC();
+    c.article.published = { value: "2026-01", precision: "month", window: ["2026-01-01", "2026-01-31"], source: "front-matter" };
+    const res = await persistExtraction(t.db, {
+      dossier: "us-iran-2026",
+      articles: [c],
+      events: [{ ...c.events[0]!, reports: [{ article: c.article.contentHash, event: 0 }], independentSources: 1, conflicts: [] }],
+    });
+    expect(res.failed).toBe(0);
+    const ranges = [
+      [{ from: "2026-01-20", to: "2026-01-25" }, 2],
+      [{ from: "2026-01-31" }, 2],
+      [{ to: "2026-01-01" }, 2],
+      [{ from: "2025-12-01", to: "2026-03-01" }, 2],
+      [{ from: "2026-02-01" }, 0],
+      [{ to: "2025-12-31" }, 0],
+    ] as const;
+    for (const [filter, n] of ranges) {
+      const actors = await caller().actors.list({ filter });
+      expect(actors.items.map((a) => a.name), JSON.stringify(filter)).toEqual(n ? ["Iran", "USA"] : []);
+      expect(actors.total).toBe(n);
+      expect((await caller().overview.summary({ filter })).counts).toMatchObject({ actors: n, articles: n ? 1 : 0 });
+    }
+  });
 });
 
 describe("overview", () => {

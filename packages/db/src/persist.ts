@@ -542,7 +542,7 @@ async function writeArticle(
       text: a.text,
       dossierId: run.dossier.dossierId,
     },
-    select: { id: true, createdAt: true, publishedWindowFrom: true },
+    select: { id: true, createdAt: true, publishedWindowFrom: true, publishedWindowTo: true },
   });
   const articleId = article.id;
 
@@ -619,7 +619,7 @@ async function writeArticle(
     const perActor = new Map<string, number>();
     for (const m of actorMentions) perActor.set(m.actorId, (perActor.get(m.actorId) ?? 0) + 1);
     await tx.actorArticle.createMany({
-      data: [...perActor].map(([actorId, mentions]) => ({ actorId, articleId, mentions, day: article.publishedWindowFrom, articleCreatedAt: article.createdAt })),
+      data: [...perActor].map(([actorId, mentions]) => ({ actorId, articleId, mentions, day: article.publishedWindowFrom, wideTo: wideTo(article), articleCreatedAt: article.createdAt })),
     });
     for (const [actorId, mentions] of perActor) addTotal(actorId, { articles: 1, mentions });
   }
@@ -916,6 +916,11 @@ async function writeArticle(
   if (figureRows.size) await tx.eventFigure.createMany({ data: [...figureRows.values()], skipDuplicates: true });
   if (reportMentions.length) await tx.mention.createMany({ data: reportMentions });
   return { articleId, created, attached };
+}
+
+/** `ActorArticle.wideTo`: the end of an article's publication window when the window is longer than one day. */
+function wideTo(a: { publishedWindowFrom: Date | null; publishedWindowTo: Date | null }): Date | null {
+  return a.publishedWindowFrom && a.publishedWindowTo && a.publishedWindowTo > a.publishedWindowFrom ? a.publishedWindowTo : null;
 }
 
 /** What one article adds to an actor's `ActorTotal` row. */

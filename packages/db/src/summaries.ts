@@ -136,13 +136,14 @@ const STEPS: Record<Summary, (tx: Tx) => Promise<void>> = {
     await refreshPositionCellDays(tx, null);
   },
 
-  /** Actor mentions per actor and article, with the article's publication day and creation time. */
+  /** Actor mentions per actor and article, with the article's publication day (and window end when wider) and creation time. */
   async ActorArticle(tx) {
     await tx.$executeRaw`LOCK TABLE "ActorArticle" IN EXCLUSIVE MODE`;
     await tx.$executeRaw`DELETE FROM "ActorArticle"`;
     await tx.$executeRaw`
-      INSERT INTO "ActorArticle" ("actorId", "articleId", mentions, day, "articleCreatedAt")
-      SELECT m."actorId", m."articleId", m.n, a."publishedWindowFrom", a."createdAt"
+      INSERT INTO "ActorArticle" ("actorId", "articleId", mentions, day, "wideTo", "articleCreatedAt")
+      SELECT m."actorId", m."articleId", m.n, a."publishedWindowFrom",
+             CASE WHEN a."publishedWindowTo" > a."publishedWindowFrom" THEN a."publishedWindowTo" END, a."createdAt"
       FROM (SELECT "actorId", "articleId", count(*)::int AS n FROM "Mention" WHERE "actorId" IS NOT NULL GROUP BY 1, 2) m
       JOIN "Article" a ON a.id = m."articleId"`;
   },

@@ -110,7 +110,7 @@ async function snapshot(db: Db) {
     db.$queryRaw`SELECT "actorId", participations, articles, mentions, quotes, positions FROM "ActorTotal" ORDER BY 1`,
     db.$queryRaw`SELECT "actorId", "issueId", stance, day::text, n, changes, "changedFrom", "changedOn"::text, support, oppose, neutral, ambiguous FROM "PositionCell" ORDER BY 1, 2`,
     db.$queryRaw`SELECT "actorId", "issueId", day::text, stance, n, changes, "changedFrom", "changedOn"::text, support, oppose, neutral, ambiguous FROM "PositionCellDay" ORDER BY 1, 2, 3`,
-    db.$queryRaw`SELECT "actorId", "articleId", mentions, day::text, "articleCreatedAt" FROM "ActorArticle" ORDER BY 1, 2`,
+    db.$queryRaw`SELECT "actorId", "articleId", mentions, day::text, "wideTo"::text, "articleCreatedAt" FROM "ActorArticle" ORDER BY 1, 2`,
     db.$queryRaw`SELECT id, kind, "dateFrom"::text, "dateTo"::text, "independentSources", "eventCreatedAt" FROM "EventParticipant" ORDER BY id`,
     db.$queryRaw`SELECT id, kind, "dateFrom"::text, "dateTo"::text, "eventCreatedAt" FROM "EventPlace" ORDER BY id`,
     db.$queryRaw`SELECT id, "articleDay"::text FROM "Quote" ORDER BY id`,
@@ -230,8 +230,10 @@ describe("summaries kept by persistExtraction", () => {
 
   test("ActorArticle counts each actor's mentions per article", async () => {
     const fromMentions = await t.db.$queryRaw`
-      SELECT m."actorId", m."articleId", count(*)::int AS mentions, a."publishedWindowFrom"::text AS day, a."createdAt" AS "articleCreatedAt"
-      FROM "Mention" m JOIN "Article" a ON a.id = m."articleId" WHERE m."actorId" IS NOT NULL GROUP BY 1, 2, 4, 5 ORDER BY 1, 2`;
+      SELECT m."actorId", m."articleId", count(*)::int AS mentions, a."publishedWindowFrom"::text AS day,
+             (CASE WHEN a."publishedWindowTo" > a."publishedWindowFrom" THEN a."publishedWindowTo" END)::text AS "wideTo",
+             a."createdAt" AS "articleCreatedAt"
+      FROM "Mention" m JOIN "Article" a ON a.id = m."articleId" WHERE m."actorId" IS NOT NULL GROUP BY 1, 2, 4, 5, 6 ORDER BY 1, 2`;
     expect(persisted.seen).toEqual(fromMentions);
     expect((persisted.seen as { mentions: number }[]).every((r) => r.mentions === 2)).toBe(true);
   });
@@ -284,6 +286,27 @@ describe("rebuilding the summaries", () => {
     await t.db.$executeRaw`ALTER TABLE "ActorTotal" DROP COLUMN mentions, DROP COLUMN quotes, DROP COLUMN positions`;
     await t.db.$executeRaw`DELETE FROM "_prisma_migrations" WHERE migration_name = ${name}`;
     expect(await migrateDeploy(t.url, { engine: "wasm" })).toEqual({ engine: "wasm", applied: [name], rebuilt: [] });
+    expect(await snapshot(t.db)).toEqual(persisted);
+  });
+
+  test("the migration that copied wide publication windows onto ActorArticle fills them in a database with data", async () => {
+    const name = "20261122060759_actor_article_wide_windows";
+    // One article whose publication is known only to the month (its window then ends on the 31st).
+    const [wide] = await t.db.$queryRaw<{ id: string; from: string }[]>`
+      UPDATE "Article" SET "publishedWindowTo" = '2026-01-31' WHERE file = 's1.md' RETURNING id, "publishedWindowFrom"::text AS from`;
+    expect(wide!.from).toBe("2026-01-05");
+    await t.db.$executeRaw`ALTER TABLE "ActorArticle" DROP COLUMN "wideTo"`;
+    await t.db.$executeRaw`DROP INDEX "ActorArticle_day_actorId_idx"`;
+    await t.db.$executeRaw`DELETE FROM "_prisma_migrations" WHERE migration_name = ${name}`;
+    expect(await migrateDeploy(t.url, { engine: "wasm" })).toEqual({ engine: "wasm", applied: [name], rebuilt: [] });
+    const rows = await t.db.$queryRaw<{ articleId: string; wideTo: string | null }[]>`SELECT "articleId", "wideTo"::text FROM "ActorArticle" WHERE "wideTo" IS NOT NULL`;
+    expect(rows.map((r) => [r.articleId, r.wideTo])).toEqual([
+      [wide!.id, "2026-01-31"],
+      [wide!.id, "2026-01-31"],
+    ]);
+    // Back to the corpus as ingested.
+    await t.db.$executeRaw`UPDATE "Article" SET "publishedWindowTo" = "publishedWindowFrom" WHERE id = ${wide!.id}`;
+    await t.db.$executeRaw`UPDATE "ActorArticle" SET "wideTo" = NULL`;
     expect(await snapshot(t.db)).toEqual(persisted);
   });
 

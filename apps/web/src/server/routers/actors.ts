@@ -3,21 +3,35 @@ import { TRPCError } from "@trpc/server";
 import type { Prisma } from "../db.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 import { isoDate } from "../../components/viz/server/sql-filter.ts";
-import { articleWhere } from "../where.ts";
+import { articleWhere, day } from "../where.ts";
 
 /**
  * Actors seen in articles matching the filter (the actor filter itself picks actors by id). "Seen in" goes through the
- * ActorArticle summary (one row per actor and article with a mention; far fewer than the mentions); without an
- * article filter, an actor is seen when its ActorTotal row counts mentions.
+ * ActorArticle summary (one row per actor and article with a mention, with the article's publication day), so a date
+ * range needs no article rows: an article's window overlaps [from, to] when its first day lies in the range, or when
+ * it is wider than a day (`wideTo`), starts before the range and reaches into it. The other article filters join the
+ * article. Without any article filter, an actor is seen when its ActorTotal row counts mentions.
  */
 export function actorWhere(f: ViewFilter, extra: { kind?: string; q?: string } = {}): Prisma.ActorWhereInput {
-  const rest: ViewFilter = { ...f, actors: undefined };
+  const rest: ViewFilter = { ...f, actors: undefined, from: undefined, to: undefined };
   const q = extra.q?.trim();
-  const byArticle = Boolean(rest.from || rest.to || rest.issues?.length || rest.kinds?.length || rest.outlets?.length);
+  const article = rest.issues?.length || rest.kinds?.length || rest.outlets?.length ? { article: articleWhere(rest) } : {};
+  const from = f.from ? day(f.from) : undefined;
+  const to = f.to ? day(f.to) : undefined;
+  const seen: Prisma.ActorWhereInput = !from && !to
+    ? "article" in article
+      ? { articles: { some: article } }
+      : { total: { is: { mentions: { gt: 0 } } } }
+    : {
+        OR: [
+          { articles: { some: { ...article, day: { ...(from ? { gte: from } : { not: null }), ...(to ? { lte: to } : {}) } } } },
+          ...(from ? [{ articles: { some: { ...article, wideTo: { gte: from }, day: { lt: from } } } }] : []),
+        ],
+      };
   return {
     AND: [
       f.actors?.length ? { id: { in: f.actors } } : {},
-      byArticle ? { articles: { some: { article: articleWhere(rest) } } } : { total: { is: { mentions: { gt: 0 } } } },
+      seen,
       extra.kind ? { kind: extra.kind } : {},
       q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { aliases: { some: { name: { contains: q, mode: "insensitive" } } } }] } : {},
     ],
@@ -86,7 +100,8 @@ export const actorsRouter = createTRPCRouter({
   /** Actors matching the filter (and optional kind / name search), most mentioned first. */
   list: publicProcedure.input(ActorListInput).query(async ({ ctx, input }) => {
     const where = actorWhere(input.filter, { kind: input.kind, q: input.q });
-    const [total, rows] = await ctx.db.$transaction([
+    // The count and the page side by side (each tests every candidate actor once).
+    const [total, rows] = await Promise.all([
       ctx.db.actor.count({ where }),
       ctx.db.actor.findMany({
         where,
