@@ -62,6 +62,7 @@ export function analyseArticle(input: AnalyseInput): Intelligence {
     events.push(...statements);
     events.sort((a, b) => a.trigger.start - b.trigger.start);
   }
+  addStatesOfBodies(events, resolution.byKey);
   const quotes: Quote[] = found.map(({ speakerActor: _a, ...q }) => q);
   // States and organisations a person belongs to, or a position names, are actors of the article too
   // (named through the person: "Bundeskanzler" → Germany), without mentions of their own.
@@ -81,3 +82,18 @@ export function analyseArticle(input: AnalyseInput): Intelligence {
   for (const a of actors) if (a.affiliation && !known.has(a.affiliation)) a.affiliation = null;
   return { actors, places: resolution.places, events, quotes, positions };
 }
+
+/**
+ * A state's body that acts (die malische Armee, das armenische Verteidigungsministerium) acts for its state: the
+ * state takes part in the event too, in the same role, so the event is found under the state as well.
+ */
+function addStatesOfBodies(events: Event[], byKey: Map<string, Actor>): void {
+  for (const e of events) {
+    for (const p of [...e.participants]) {
+      const body = byKey.get(p.actor);
+      const state = body?.kind === "organisation" ? body.affiliation : null;
+      if (state?.startsWith("state:") && !e.participants.some((q) => q.actor === state)) e.participants.push({ actor: state, role: p.role });
+    }
+  }
+}
+

@@ -130,3 +130,18 @@ describe("extractEvents", () => {
     expect(e).toMatchObject({ kind: "protest", places: ["place:istanbul"], date: { value: "2026-02-01" } });
   });
 });
+
+describe("extractEvents: border incidents and diplomatic protest", () => {
+  it("reads crossings of a line, warning shots, summoned ambassadors, artillery clashes and closed crossings", () => {
+    const kinds = (text: string) => events(text, "2026-01-23").map((e) => e.kind);
+    expect(kinds("Rund 20 Soldaten aus dem Norden hätten am Donnerstag die militärische Demarkationslinie überschritten.")).toContain("military_posture");
+    expect(kinds("Die Armee gab am Donnerstag Warnschüsse ab.")).toContain("threaten");
+    expect(kinds("Die Regierung bestellte am Sonntag den Botschafter Venezuelas ein.")).toContain("accuse");
+    expect(kinds("Die Truppen lieferten sich am Montag nahe der Grenze stundenlange Artilleriegefechte.")).toContain("attack");
+    expect(kinds("Thailand schloss am Dienstag alle Grenzübergänge.")).toContain("sanction");
+    // The same verbs without their object tell no such event.
+    expect(kinds("Die Kosten überschritten am Montag das Budget.")).not.toContain("military_posture");
+    expect(kinds("Die Bäckerei schloss am Montag früher.")).not.toContain("sanction");
+  });
+});
+

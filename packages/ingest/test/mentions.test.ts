@@ -82,6 +82,15 @@ describe("findMentions: towns no gazetteer lists", () => {
     expect(mentionsOf("In Deutschland wächst die Kritik. Das Treffen fand in Essen statt.").find((m) => m.via === "geonames:town")).toMatchObject({ name: "Essen" });
   });
 
+  it("reads a compound settlement noun, a demonym after the preposition, and a town joined by 'und' as cues", () => {
+    const towns = (text: string) => mentionsOf(text).filter((m) => m.via === "geonames:town").map((m) => m.name);
+    expect(towns("Die Insel liegt vor der Küstenstadt Kanchanaburi.")).toEqual(["Kanchanaburi"]);
+    expect(towns("Die Sitzung im thailändischen Trat wurde abgesagt.")).toEqual(["Trat"]);
+    expect(towns("Es gab Gefechte bei Battambang und Pailin.")).toEqual(["Battambang", "Pailin"]);
+    // Without a cue the second name stays unread.
+    expect(towns("Pailin liegt an der Grenze.")).toEqual([]);
+  });
+
   it("takes no capitalised noun or name without a locative cue for a town", () => {
     expect(mentionsOf("Vance sprach mit Reportern über die Lage.").filter((m) => m.via === "geonames:town")).toEqual([]);
     // "Rede" is a town in Hungary, but "bei einer Rede" is a speech.

@@ -18,7 +18,14 @@ describe("organisations no lexicon lists", () => {
     const lrf = orgs.find((o) => o.key === "org:lrf")!;
     expect(lrf).toMatchObject({ name: "Lomé Resistance Front", mentions: 4 });
     expect(lrf.aliases).toEqual(expect.arrayContaining(["LRF", "LRF-Miliz", "Lomé Resistance Front"]));
-    expect(orgs.find((o) => o.key === "org:msf")).toMatchObject({ name: "Malische Streitkräfte" });
+    expect(orgs.find((o) => o.aliases.includes("MSF"))).toMatchObject({ name: "Malische Streitkräfte" });
+  });
+
+  it("keys an acronym for a state's armed forces as that state's body: 'Malis Armee' later is the same actor", () => {
+    const orgs = orgsOf("Vertreter der malischen Streitkräfte (MSF) verhandeln. Später griff Malis Armee ein Lager an.");
+    const forces = orgs.filter((o) => /streitkr/i.test(o.key));
+    expect(forces).toHaveLength(1);
+    expect(forces[0]!.aliases).toEqual(expect.arrayContaining(["MSF", "Armee"]));
   });
 
   it("does not take a treaty or other non-body before an acronym for an organisation", () => {

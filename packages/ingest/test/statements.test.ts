@@ -51,3 +51,16 @@ describe("statementEvents", () => {
     expect(refusal!.participants.map((p) => p.actor)).toEqual(expect.arrayContaining([expect.stringMatching(/rahmani/)]));
   });
 });
+
+describe("bodies of a state in events", () => {
+  it("makes the army or ministry an actor of its own and lets its state take part in what it does", () => {
+    const { events, actors } = analyse("Die malische Armee griff am Samstag ein Lager im Norden an. Das armenische Verteidigungsministerium wies dies am Sonntag zurück.");
+    const army = actors.find((a) => a.kind === "organisation" && /Armee|Streitkräfte/.test(a.name));
+    expect(army).toBeDefined();
+    const attack = events.find((e) => e.kind === "attack")!;
+    expect(attack.participants.map((p) => p.actor)).toEqual(expect.arrayContaining([army!.key, "state:ML"]));
+    const refusal = events.find((e) => e.kind === "reject")!;
+    expect(refusal.participants.map((p) => p.actor)).toContain("state:AM");
+    expect(actors.some((a) => a.kind === "organisation" && /Verteidigungsministerium/.test(a.name))).toBe(true);
+  });
+});

@@ -85,9 +85,24 @@ function isNameWord(lex: Lexicon, w: Word | undefined): boolean {
  * Whether the word at `i` directly follows a locative preposition ("in Pahalgam", never "bei einer Rede") or a
  * settlement noun ("die Grenzstadt Hrubieszów").
  */
-function isTownCue(words: Word[], i: number): boolean {
+function isTownCue(words: Word[], i: number, demonyms: ReadonlyMap<string, string>, towns: ReadonlySet<number> = new Set()): boolean {
   const prev = words[i - 1];
-  return !!prev && (TOWN_PREPOSITIONS.has(prev.f) || (prev.cap && TOWN_NOUNS.has(prev.f)));
+  if (!prev) return false;
+  if (TOWN_PREPOSITIONS.has(prev.f) || (prev.cap && (TOWN_NOUNS.has(prev.f) || isTownNounCompound(prev.f)))) return true;
+  // "im thailändischen Chanthaburi", "nahe der nordkoreanischen Stadt": a demonym after a locative preposition.
+  if (!prev.cap && demonyms.has(prev.f)) {
+    const before = words[i - 2];
+    const beforeThat = words[i - 3];
+    return !!before && (TOWN_PREPOSITIONS.has(before.f) || (/^(?:der|dem|des)$/.test(before.f) && !!beforeThat && TOWN_PREPOSITIONS.has(beforeThat.f)));
+  }
+  // "zwischen Kinmen und Xiamen": joined to a town found so.
+  return prev.f === "und" && towns.has(i - 2);
+}
+
+/** "Küstenstadt", "Grenzinsel": a compound whose last part is a settlement noun of four letters or more. */
+function isTownNounCompound(folded: string): boolean {
+  for (const n of TOWN_NOUNS) if (n.length >= 4 && folded.length > n.length + 2 && folded.endsWith(n)) return true;
+  return false;
 }
 
 /** A compound ending in a long organisation noun: Menschenrechtsorganisation, Hilfsorganisation, Oppositionsbewegung. */
@@ -511,9 +526,11 @@ export function findMentions(input: MentionInput): Mention[] {
   }
   for (const s of sentences) {
     const { words, blocked, gazAt } = perSentence[s.index]!;
+    const towns = new Set<number>();
     for (let i = 1; i < words.length; i++) {
       const w = words[i]!;
-      if (blocked[i] !== undefined || gazAt[i] || !w.cap || !w.word || lex.stopwords.has(w.f) || !isTownCue(words, i)) continue;
+      if (blocked[i] !== undefined && out[blocked[i]!]?.type === "place") towns.add(i);
+      if (blocked[i] !== undefined || gazAt[i] || !w.cap || !w.word || lex.stopwords.has(w.f) || !isTownCue(words, i, lex.demonyms, towns)) continue;
       const end = nameSpan(lex, words, i, blocked);
       for (let e = end; e > i; e--) {
         const name = textOf(words, i, e, text);
@@ -527,6 +544,7 @@ export function findMentions(input: MentionInput): Mention[] {
           text: name, sentence: s.index, before: wordsBefore(words, i),
         });
         for (let k = i; k < e; k++) blocked[k] = out.length - 1;
+        towns.add(e - 1);
         i = e - 1;
         break;
       }

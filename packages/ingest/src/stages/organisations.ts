@@ -150,7 +150,12 @@ export function definedAcronyms(lex: Lexicon, sentences: Sentence[]): Map<string
         start = a;
         while (start < b - 1 && words[start]!.cap && lex.stopwords.has(words[start]!.f)) start += 1;
       }
-      if (start >= 0) out.set(w.text, { key: `org:${slug(w.text)}`, name: displayName(words.slice(start, b).map((x) => x.text)), words: b - start });
+      if (start < 0) continue;
+      const name = displayName(words.slice(start, b).map((x) => x.text));
+      // "sudanesischen Streitkräfte (SAF)": a state's body, keyed as such so "Sudans Armee" later is the same actor.
+      const body = b - start === 2 ? institutionOf.get(words[b - 1]!.f) : undefined;
+      const owner = body && !words[start]!.cap ? lex.demonyms.get(words[start]!.f) : undefined;
+      out.set(w.text, { key: owner && body ? institutionKey(owner, body) : `org:${slug(w.text)}`, name, words: b - start });
     }
   }
   return out;
@@ -231,6 +236,8 @@ export function organisationSpans(
     }
     // Bodies of a state or organisation: "US-Senats", "die kosovarische Polizei", "der Gouverneursrat der IAEA".
     if (!noun) continue;
+    // "die sudanesischen Streitkräfte (SAF)" defines an acronym: the acronym pass names that body.
+    if (words[i + 1]?.text === "(" && acronyms.has(words[i + 2]?.text ?? "")) continue;
     let owner: string | undefined;
     let w0 = i;
     const w1 = i + 1;
