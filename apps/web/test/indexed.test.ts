@@ -7,6 +7,7 @@
 import type { ViewFilter } from "@lagebild/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventFilterSql } from "../src/components/viz/server/sql-filter.ts";
+import { ALIAS_ARTICLES } from "../src/server/routers/actors.ts";
 import { ACTORS, PLACES, openTestDb, seed, type ArticleSpec, type EventSpec, type TestDb } from "./viz-fixture.ts";
 
 let t: TestDb;
@@ -159,7 +160,8 @@ describe("actors.byId", () => {
     expect(res.aliases).toHaveLength(1);
     expect(res.aliases[0]).toMatchObject({ name: "Iran", articleCount: 24 });
     const first = await t.db.$queryRaw<{ id: string }[]>`
-      SELECT "articleId" AS id FROM "ActorAlias" WHERE "actorId" = ${id["state:IR"]} ORDER BY "createdAt", id LIMIT 20`;
+      SELECT "articleId" AS id FROM "ActorAlias" WHERE "actorId" = ${id["state:IR"]} ORDER BY "createdAt", id LIMIT ${ALIAS_ARTICLES}`;
+    expect(first).toHaveLength(ALIAS_ARTICLES);
     expect(res.aliases[0]!.articles.map((a) => a.id)).toEqual(first.map((r) => r.id));
   });
 });

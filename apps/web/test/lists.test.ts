@@ -5,6 +5,7 @@ import { persistExtraction } from "@lagebild/db";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "../src/server/routers/_app.ts";
 import { createContextInner } from "../src/server/trpc.ts";
+import { ALIAS_ARTICLES } from "../src/server/routers/actors.ts";
 import { articleC, threeArticles } from "./support/fixtures.ts";
 import { openTestDb, type TestDb } from "./support/db.ts";
 
@@ -143,5 +144,37 @@ describe("articles.list", () => {
     expect(last.nextCursor).toBeNull();
     const none = await caller().articles.list({ filter: { from: "2027-01-01" } });
     expect(none).toMatchObject({ items: [], total: 0 });
+  });
+});
+
+describe("actors.byId: names used", () => {
+  it("lists every spelling by name with its article count and its first articles in the order they were seen", async () => {
+    const actor = await t.db.actor.create({ data: { key: "person:test", kind: "person", name: "Test Person" }, select: { id: true } });
+    const articles: string[] = [];
+    for (let i = 0; i < ALIAS_ARTICLES + 3; i++) {
+      const a = await t.db.article.create({
+        data: { contentHash: `h${i}`, file: `f${i}.md`, title: `Artikel ${i}`, outlet: `Outlet ${i}`, language: "de", text: "Text." },
+        select: { id: true },
+      });
+      articles.push(a.id);
+    }
+    // "Testperson" in every article, seen in reverse order; "Person Test" in two; "Herr Test" only from the dossier.
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i));
+    for (const [i, id] of [...articles].reverse().entries()) await t.db.actorAlias.create({ data: { actorId: actor.id, name: "Testperson", articleId: id, createdAt: at(i) } });
+    await t.db.actorAlias.create({ data: { actorId: actor.id, name: "Person Test", articleId: articles[3]!, createdAt: at(1) } });
+    await t.db.actorAlias.create({ data: { actorId: actor.id, name: "Person Test", articleId: articles[1]!, createdAt: at(2) } });
+    await t.db.actorAlias.create({ data: { actorId: actor.id, name: "Herr Test", articleId: null } });
+
+    const a = await caller().actors.byId({ id: actor.id });
+    expect(a.aliases.map((al) => [al.name, al.articleCount, al.articles.length])).toEqual([
+      ["Herr Test", 0, 0],
+      ["Person Test", 2, 2],
+      ["Testperson", ALIAS_ARTICLES + 3, ALIAS_ARTICLES],
+    ]);
+    expect(a.aliases[1]!.articles).toEqual([
+      { id: articles[3], title: "Artikel 3", outlet: "Outlet 3", published: null },
+      { id: articles[1], title: "Artikel 1", outlet: "Outlet 1", published: null },
+    ]);
+    expect(a.aliases[2]!.articles.map((x) => x.id)).toEqual([...articles].reverse().slice(0, ALIAS_ARTICLES));
   });
 });

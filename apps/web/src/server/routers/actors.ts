@@ -82,8 +82,11 @@ interface EventRow {
   reportCount: number;
 }
 
-/** Articles listed at most per spelling of the actor's name (the answer says how many there are). */
-const ALIAS_ARTICLES = 20;
+/**
+ * Articles listed at most per spelling of the actor's name (the answer says how many there are; all of them are in
+ * the paged "seen in" list). A busy actor has dozens of spellings, and each listed article is a look-up.
+ */
+export const ALIAS_ARTICLES = 10;
 
 /** The list's columns; the counts come from the ActorTotal summary (maintained with every article). */
 const actorListSelect = {
@@ -130,7 +133,7 @@ export const actorsRouter = createTRPCRouter({
   /**
    * One actor: aliases and where each was seen, role, affiliation, events, quotes, positions over time. Events and
    * "seen in" articles come a page at a time (`events`, `seenIn`: cursor and limit; totals in `eventTotal`,
-   * `seenInTotal`), aliases with at most 20 articles each (`articleCount` says how many).
+   * `seenInTotal`), aliases with at most `ALIAS_ARTICLES` articles each (`articleCount` says how many).
    */
   byId: publicProcedure.input(ActorByIdInput).query(async ({ ctx, input }) => {
     const id = input.id;
@@ -159,22 +162,21 @@ export const actorsRouter = createTRPCRouter({
         JOIN "Issue" i ON i.id = p."issueId"
         JOIN "Article" ar ON ar.id = p."articleId"
         ORDER BY p.day ASC NULLS LAST, p."articleId" ASC, p.ordinal ASC`,
-      // Each spelling with its first articles (in the order they were seen) and how many there are; as one JSON text
-      // (a busy actor has thousands of such rows, which JSON.parse reads far faster than Prisma decodes rows).
+      // Each spelling with how many articles it was seen in and its first few (in the order they were seen), as one
+      // JSON text. The spellings and their counts come from the (actorId, name, articleId) index alone; each spelling's
+      // first articles from the (actorId, name, createdAt, id) index and a primary-key probe per listed article, so a
+      // busy actor with thousands of alias rows costs a few reads per spelling.
       ctx.db.$queryRaw<{ list: string }[]>`
-        WITH r AS (
-          SELECT al.name, al."articleId", al."createdAt", al.id,
-                 ROW_NUMBER() OVER (PARTITION BY al.name ORDER BY al."createdAt", al.id) AS rn,
-                 (count(al."articleId") OVER (PARTITION BY al.name))::int AS n
-          FROM "ActorAlias" al WHERE al."actorId" = ${id}
-        )
-        SELECT COALESCE(json_agg(json_build_object('name', r.name, 'n', r.n, 'id', ar.id, 'title', ar.title, 'outlet', ar.outlet,
-                                                   'publishedValue', ar."publishedValue") ORDER BY r.name, r."createdAt", r.id), '[]')::text AS list
-        FROM r LEFT JOIN LATERAL (
-          -- One primary-key probe per listed alias row (LIMIT keeps the planner from joining all articles instead).
-          SELECT a.id, a.title, a.outlet, a."publishedValue" FROM "Article" a WHERE a.id = r."articleId" LIMIT 1
-        ) ar ON TRUE
-        WHERE r.rn <= ${ALIAS_ARTICLES}`,
+        SELECT COALESCE(json_agg(json_build_object('name', s.name, 'n', s.n, 'articles', (
+                 SELECT COALESCE(json_agg(json_build_object('id', ar.id, 'title', ar.title, 'outlet', ar.outlet, 'publishedValue', ar."publishedValue")
+                                          ORDER BY f."createdAt", f.id), '[]')
+                 FROM (
+                   SELECT al."articleId", al."createdAt", al.id FROM "ActorAlias" al
+                   WHERE al."actorId" = ${id} AND al.name = s.name AND al."articleId" IS NOT NULL
+                   ORDER BY al."createdAt", al.id LIMIT ${ALIAS_ARTICLES}
+                 ) f JOIN "Article" ar ON ar.id = f."articleId"
+               )) ORDER BY s.name), '[]')::text AS list
+        FROM (SELECT name, count("articleId")::int AS n FROM "ActorAlias" WHERE "actorId" = ${id} GROUP BY name) s`,
       // Events the actor takes part in, oldest first (undated last), with their report counts: the page straight from
       // the actor's participant rows (which carry the event's dates and creation time), then its events.
       ctx.db.$queryRaw<EventRow[]>`
@@ -209,14 +211,10 @@ export const actorsRouter = createTRPCRouter({
       nextCursor: p.cursor + got < total ? p.cursor + got : null,
     });
 
-    // Aliases grouped by spelling, each with the articles it was seen in.
-    const aliasMap = new Map<string, { articleCount: number; articles: { id: string; title: string | null; outlet: string | null; published: string | null }[] }>();
-    const aliasRows = JSON.parse(aliasList[0]?.list ?? "[]") as { name: string; n: number; id: string | null; title: string | null; outlet: string | null; publishedValue: string | null }[];
-    for (const al of aliasRows) {
-      const entry = aliasMap.get(al.name) ?? { articleCount: al.n, articles: [] };
-      if (al.id && !entry.articles.some((x) => x.id === al.id)) entry.articles.push({ id: al.id, title: al.title, outlet: al.outlet, published: al.publishedValue });
-      aliasMap.set(al.name, entry);
-    }
+    // Spellings by name, each with its first articles and how many there are.
+    const aliases = (
+      JSON.parse(aliasList[0]?.list ?? "[]") as { name: string; n: number; articles: { id: string; title: string | null; outlet: string | null; publishedValue: string | null }[] }[]
+    ).map((al) => ({ name: al.name, articles: al.articles.map((x) => ({ id: x.id, title: x.title, outlet: x.outlet, published: x.publishedValue })), articleCount: al.n }));
 
     return {
       id: a.id,
@@ -227,7 +225,7 @@ export const actorsRouter = createTRPCRouter({
       externalIds: { iso: a.iso, wikidata: a.wikidata },
       affiliation: affiliation ?? (a.affiliationKey ? { id: null, key: a.affiliationKey, name: a.affiliationKey, kind: null } : null),
       members,
-      aliases: [...aliasMap.entries()].map(([name, e]) => ({ name, articles: e.articles, articleCount: e.articleCount })),
+      aliases,
       seenIn: seenInPage,
       seenInTotal,
       seenInPage: pageOf(input.seenIn, seenInPage.length, seenInTotal),
