@@ -80,3 +80,15 @@ describe("extractPositions", () => {
     expect(positions("Dänemark warnte vor einer Erhöhung der Fangquoten.", dossier)).toEqual(["state:DK quota support reject"]);
   });
 });
+
+describe("extractPositions: compounds and continued reported speech", () => {
+  it("reads 'Null-Anreicherung' as the cue it spells, not the 'Anreicherung' inside it", () => {
+    expect(positions("Iran lehnt eine Null-Anreicherung ab.")).toEqual(["state:IR enrichment oppose reject"]);
+  });
+
+  it("gives a stance in reported speech to the speaker its quote continues, not to a state named in between", () => {
+    const found = positions("Israel werde »erneut handeln«, sagte Verteidigungsminister Avi Dror am Dienstag. Sollte Iran sein Atomprogramm wieder aufbauen, werde Israel »militärisch handeln«. Ein Deal, der Raketen ausklammere, sei »wertlos«.");
+    const missiles = found.filter((p) => p.includes(" missiles "));
+    expect(missiles.map((p) => p.split(" ")[0])).toEqual(["person:avi-dror"]);
+  });
+});

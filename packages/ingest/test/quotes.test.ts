@@ -68,3 +68,12 @@ describe("extractQuotes: speakers of partial quotes in reported speech", () => {
     expect(epithet[0]).toMatchObject({ speaker: "person:lena-hofer" });
   });
 });
+
+describe("extractQuotes: one quoted word", () => {
+  it("keeps one word that reported speech says something is ('sei »wertlos«'), not a scare quote", () => {
+    const found = quotes("„Wir handeln“, sagte Verteidigungsminister Avi Dror am Dienstag. Ein Deal ohne Raketen sei »wertlos«. Die Regierung sprach von einer »Machtdemonstration«.");
+    expect(found.map((q) => q.text)).toContain("wertlos");
+    expect(found.find((q) => q.text === "wertlos")!.speaker).toBe("person:avi-dror");
+    expect(found.map((q) => q.text)).not.toContain("Machtdemonstration");
+  });
+});

@@ -85,10 +85,20 @@ const DETERMINER = /^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines
 const CUE_NEGATORS = new RegExp(`^(?:${stanceData.cueNegators})$`);
 
 function matchesCueWord(f: string, alts: CueWord): boolean {
+  return matchedCueLength(f, alts) > 0;
+}
+
+/**
+ * Length of the longest alternative matching a word (0: none). A compound's hyphen is no boundary ("Null-Anreicherung"
+ * is the cue "nullanreicherung"), and the longer cue wins over one inside it (Null-Anreicherung over Anreicherung).
+ */
+function matchedCueLength(f: string, alts: CueWord): number {
+  const joined = f.includes("-") ? f.replace(/-/g, "") : f;
+  let best = 0;
   for (const a of alts) {
-    if (a.length >= 5 ? f.includes(a) : f === a) return true;
+    if (a.length > best && (a.length >= 5 ? f.includes(a) || joined.includes(a) : f === a)) best = a.length;
   }
-  return false;
+  return best;
 }
 
 /** A dossier's compiled cues, and which of them can start at a given (folded) word. */
@@ -212,12 +222,12 @@ export function extractPositions(input: PositionInput): Position[] {
     const words = wordsOf(s);
     const refs = (refsBySentence.get(s.index) ?? []).filter((r) => r.actor && r.m.kind !== "media");
     // Cues: word sequences, longest first, no overlaps.
-    const hitsW: { issue: string; polarity: 1 | -1; from: number; to: number; n: number }[] = [];
+    const hitsW: { issue: string; polarity: 1 | -1; from: number; to: number; n: number; spec: number }[] = [];
     for (let i = 0; i < words.length; i++) {
       if (!words[i]!.word) continue;
       for (const c of cuesStartingWith(cues, words[i]!.f)) {
         const end = matchCue(words, i, c);
-        if (end >= 0) hitsW.push({ issue: c.issue, polarity: c.polarity, from: i, to: end, n: c.words.length });
+        if (end >= 0) hitsW.push({ issue: c.issue, polarity: c.polarity, from: i, to: end, n: c.words.length, spec: matchedCueLength(words[i]!.f, c.words[0]!) });
       }
     }
     if (!hitsW.length) {
@@ -249,7 +259,7 @@ export function extractPositions(input: PositionInput): Position[] {
     };
     const firstPersonRef = refs.find((r) => r.m.kind === "person" && !r.m.modifier);
 
-    hitsW.sort((x, y) => y.n - x.n || (y.to - y.from) - (x.to - x.from) || x.from - y.from);
+    hitsW.sort((x, y) => y.n - x.n || (y.to - y.from) - (x.to - x.from) || y.spec - x.spec || x.from - y.from);
     const foundW: typeof hitsW = [];
     for (const h of hitsW) if (!foundW.some((f) => h.from <= f.to && h.to >= f.from)) foundW.push(h);
     foundW.sort((x, y) => x.from - y.from);
@@ -461,7 +471,10 @@ function holderOf(
       if (best) return best.actor;
     }
   }
-  // A Konjunktiv sentence with no speaker of its own continues the previous speaker's words.
+  // A Konjunktiv sentence with no speaker of its own continues the previous speaker's words: the speaker its quote is
+  // given to ("Ein Deal, der Raketen ausklammere, sei »wertlos«"), else the last one named.
+  const voiced = reported ? quotes.find((x) => x.speakerActor || x.speaker) : undefined;
+  if (voiced) return voiced.speakerActor ?? voiced.speaker;
   if (reported) return antecedent();
   return null;
 }

@@ -324,7 +324,8 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
         speaker = lastSpeaker.s;
       }
       if (!speaker) continue;
-      if (nWords < 2 && !hasSpeech) continue;
+      // One quoted word is a scare quote unless it is what reported speech says something is ("sei »wertlos«").
+      if (nWords < 2 && !hasSpeech && !/^(?:sei|seien|ware|waren|bleibe|bleiben)$/.test(beforeWords[beforeWords.length - 1]?.f ?? "")) continue;
       out.push({
         speaker: speaker.key, speakerLabel: speaker.label || "unbekannt", text: inner, mode: "direct",
         mention: { start: q.inner[0], end: q.inner[1], text: inner, sentence: s.index }, saidOn, speakerActor: speaker.actor,
