@@ -49,7 +49,7 @@ export function analyseArticle(input: AnalyseInput): Intelligence {
   const events = extractEvents({
     text: input.text, sentences: input.sentences, resolution, dates: input.dates, published: input.published,
     ...(input.captions ? { captions: input.captions } : {}), ...(input.article ? { article: input.article } : {}),
-    demonyms: lex.demonyms,
+    demonyms: lex.demonyms, prefixes: lex.prefixes,
   });
   const found = extractQuotes({ text: input.text, sentences: input.sentences, resolution, dates: input.dates });
   const positions = extractPositions({

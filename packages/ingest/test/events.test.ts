@@ -12,7 +12,7 @@ function events(text: string, published = "2026-02-06") {
   const sentences = splitSentences(text);
   const resolution = resolveEntities({ mentions: findMentions({ text, sentences, lexicon: lex }), lexicon: lex });
   const pub: Published = { value: published, precision: "day", window: [published, published], source: "front-matter" };
-  return extractEvents({ text, sentences, resolution, dates: findDates(sentences, { value: published }), published: pub, demonyms: lex.demonyms, article: "h" });
+  return extractEvents({ text, sentences, resolution, dates: findDates(sentences, { value: published }), published: pub, demonyms: lex.demonyms, prefixes: lex.prefixes, article: "h" });
 }
 
 describe("extractEvents", () => {
@@ -139,6 +139,9 @@ describe("extractEvents: border incidents and diplomatic protest", () => {
     expect(kinds("Die Regierung bestellte am Sonntag den Botschafter Venezuelas ein.")).toContain("accuse");
     expect(kinds("Die Truppen lieferten sich am Montag nahe der Grenze stundenlange Artilleriegefechte.")).toContain("attack");
     expect(kinds("Thailand schloss am Dienstag alle Grenzübergänge.")).toContain("sanction");
+    expect(events("Ein Inspektorenteam war am Sonntag in Isfahan abgewiesen worden.", "2026-02-17").map((e) => e.kind)).toContain("reject");
+    const strike = events("Die Anlage war bei den US-Luftangriffen im Juni 2025 schwer beschädigt worden.").find((e) => e.kind === "attack");
+    expect(strike).toMatchObject({ date: { value: "2025-06" }, participants: [{ actor: "state:US", role: "initiator" }] });
     // The same verbs without their object tell no such event.
     expect(kinds("Die Kosten überschritten am Montag das Budget.")).not.toContain("military_posture");
     expect(kinds("Die Bäckerei schloss am Montag früher.")).not.toContain("sanction");

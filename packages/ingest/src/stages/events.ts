@@ -39,6 +39,8 @@ export interface EventInput {
   article?: string;
   /** Demonym adjectives (israelischen → state:IL): the one before an event noun names its initiator ("israelischer Luftangriff"). */
   demonyms?: Map<string, string>;
+  /** Compound prefixes as written (US → state:US): the one on an event noun names its initiator ("US-Luftangriffe"). */
+  prefixes?: Map<string, string>;
 }
 
 interface Trigger {
@@ -373,6 +375,10 @@ export function extractEvents(input: EventInput): Event[] {
             k--;
           } else break;
         }
+        // A state's prefix on the noun itself ("US-Luftangriffen", "Israel-Angriffe"): that state acts.
+        const dash = words[f.w]!.text.indexOf("-");
+        const prefixed = dash > 0 ? input.prefixes?.get(words[f.w]!.text.slice(0, dash)) : undefined;
+        if (prefixed?.startsWith("state:") && !adjStates.includes(prefixed)) adjStates.push(prefixed);
       }
       if (adjStates.length) {
         for (const p of participants) if (p.role === "initiator" && !adjStates.includes(p.actor)) p.role = "participant";
