@@ -117,6 +117,52 @@ describe("overview", () => {
     expect(o.actors.map((a) => `${a.label}:${a.count}`)).toEqual(["Abbas Araghtschi:1", "Iran:2", "Donald Trump:1", "Steve Witkoff:1", "USA:1"]);
   });
 
+  it("filterOptions: events per kind and positions per issue from the summaries, the date range from the indexes", async () => {
+    await seedInTwoIngests();
+    const o = await caller().overview.filterOptions();
+    const kinds = await t.db.event.groupBy({ by: ["kind"], _count: { _all: true } });
+    expect(Object.fromEntries(o.kinds.filter((k) => k.count > 0).map((k) => [k.value, k.count]))).toEqual(Object.fromEntries(kinds.map((k) => [k.kind, k._count._all])));
+    expect(Object.fromEntries(o.kinds.filter((k) => k.count > 0).map((k) => [k.value, k.count]))).toEqual({ negotiate: 1, threaten: 1, sanction: 1 });
+    const issues = await t.db.position.findMany({ select: { issue: { select: { code: true } } } });
+    const perIssue = new Map<string, number>();
+    for (const p of issues) perIssue.set(p.issue.code, (perIssue.get(p.issue.code) ?? 0) + 1);
+    expect(o.issues.filter((i) => i.count > 0).map((i) => [i.value, i.count])).toEqual([...perIssue].sort());
+    expect(o.issues.filter((i) => i.count > 0).map((i) => [i.value, i.count])).toEqual([
+      ["enrichment", 1],
+      ["military", 1],
+    ]);
+    expect([o.minDate, o.maxDate]).toEqual(["2026-01-14", "2026-02-08"]);
+  });
+
+  it("summary: counts events by kind and date from the tally the same as over the events, and the ranges", async () => {
+    await seedInTwoIngests();
+    const filters: { from?: string; to?: string; kinds?: ("negotiate" | "sanction")[] }[] = [
+      {},
+      { kinds: ["negotiate"] },
+      { from: "2026-02-07" },
+      { to: "2026-02-06", kinds: ["negotiate", "sanction"] },
+      { from: "2027-01-01" },
+    ];
+    for (const filter of filters) {
+      const s = await caller().overview.summary({ filter });
+      const events = await t.db.event.count({
+        where: {
+          AND: [
+            filter.from ? { dateTo: { gte: new Date(`${filter.from}T00:00:00Z`) } } : {},
+            filter.to ? { dateFrom: { lte: new Date(`${filter.to}T00:00:00Z`) } } : {},
+            filter.kinds ? { kind: { in: filter.kinds } } : {},
+          ],
+        },
+      });
+      expect(s.counts.events, JSON.stringify(filter)).toBe(events);
+    }
+    expect((await caller().overview.summary({})).counts.events).toBe(3);
+    expect((await caller().overview.summary({ filter: { from: "2026-02-07" } })).counts.events).toBe(1);
+    const all = await caller().overview.summary({});
+    expect(all.eventRange).toEqual({ from: "2026-01-14", to: "2026-02-08" });
+    expect(all.articleRange).toEqual({ from: "2026-01-15", to: "2026-02-08" });
+  });
+
   it("summary: counts the actors seen in the filtered articles", async () => {
     await seedInTwoIngests();
     expect((await caller().overview.summary({})).counts.actors).toBe(5);

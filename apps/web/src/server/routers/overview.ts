@@ -1,4 +1,6 @@
-import { EVENT_KINDS } from "@lagebild/model";
+import { EVENT_KINDS, type ViewFilter } from "@lagebild/model";
+import { tallyAnswers, tallyFilterSql } from "../../components/viz/server/summaries.ts";
+import type { Db } from "../db.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 import { FilterInput, LatestInput } from "../inputs.ts";
 import { articleWhere, eventWhere, isoDay } from "../where.ts";
@@ -18,18 +20,42 @@ function failuresOf(json: unknown): IngestFailure[] {
     .map((f) => ({ file: String(f.file ?? "?"), contentHash: typeof f.contentHash === "string" ? f.contentHash : undefined, error: String(f.error ?? "unknown error") }));
 }
 
+/**
+ * Events matching a filter that restricts only kinds and dates: summed from the EventTally summary (events per kind and
+ * exact date range), the same overlap test as `eventWhere` on each event of a row.
+ */
+async function tallyCount(db: Db, f: ViewFilter): Promise<number> {
+  const [r] = await db.$queryRaw<{ n: number }[]>`SELECT COALESCE(sum(t.n), 0)::int AS n FROM "EventTally" t WHERE t."placeId" IS NULL AND ${tallyFilterSql(f)}`;
+  return r?.n ?? 0;
+}
+
+/** First and last day of all events and of all articles: four index end-points (Prisma's aggregate reads every row). */
+async function dateRanges(db: Db) {
+  const [r] = await db.$queryRaw<{ eFrom: Date | null; eTo: Date | null; aFrom: Date | null; aTo: Date | null }[]>`
+    SELECT (SELECT min("dateFrom") FROM "Event") AS "eFrom", (SELECT max("dateTo") FROM "Event") AS "eTo",
+           (SELECT min("publishedWindowFrom") FROM "Article") AS "aFrom", (SELECT max("publishedWindowTo") FROM "Article") AS "aTo"`;
+  return { eventRange: { _min: { dateFrom: r?.eFrom ?? null }, _max: { dateTo: r?.eTo ?? null } }, articleRange: { _min: { publishedWindowFrom: r?.aFrom ?? null }, _max: { publishedWindowTo: r?.aTo ?? null } } };
+}
+
+const isEmpty = (f: ViewFilter) => !f.from && !f.to && !f.actors?.length && !f.issues?.length && !f.kinds?.length && !f.outlets?.length;
+
 export const overviewRouter = createTRPCRouter({
   /** Counts (articles, events, actors, independent sources), date range, and the last ingest runs. */
   summary: publicProcedure.input(FilterInput).query(async ({ ctx, input }) => {
     const aWhere = articleWhere(input.filter);
     const eWhere = eventWhere(input.filter);
-    const [articles, events, actors, outlets, eventRange, articleRange, runs, corroborated] = await Promise.all([
+    const unfiltered = isEmpty(input.filter);
+    const [articles, events, actors, outlets, ranges, runs, corroborated] = await Promise.all([
       ctx.db.article.count({ where: aWhere }),
-      ctx.db.event.count({ where: eWhere }),
+      tallyAnswers(input.filter) ? tallyCount(ctx.db, input.filter) : ctx.db.event.count({ where: eWhere }),
       ctx.db.actor.count({ where: input.filter.actors?.length ? { id: { in: input.filter.actors } } : actorWhere(input.filter) }),
       ctx.db.article.groupBy({ by: ["outlet"], where: { AND: [aWhere, { outlet: { not: null } }] } }),
-      ctx.db.event.aggregate({ where: eWhere, _min: { dateFrom: true }, _max: { dateTo: true } }),
-      ctx.db.article.aggregate({ where: aWhere, _min: { publishedWindowFrom: true }, _max: { publishedWindowTo: true } }),
+      unfiltered
+        ? dateRanges(ctx.db)
+        : Promise.all([
+            ctx.db.event.aggregate({ where: eWhere, _min: { dateFrom: true }, _max: { dateTo: true } }),
+            ctx.db.article.aggregate({ where: aWhere, _min: { publishedWindowFrom: true }, _max: { publishedWindowTo: true } }),
+          ]).then(([eventRange, articleRange]) => ({ eventRange, articleRange })),
       ctx.db.ingestRun.findMany({
         select: { id: true, origin: true, startedAt: true, finishedAt: true, articlesNew: true, articlesUnchanged: true, articlesFailed: true, failures: true },
         orderBy: { startedAt: "desc" },
@@ -37,6 +63,7 @@ export const overviewRouter = createTRPCRouter({
       }),
       ctx.db.event.count({ where: { AND: [eWhere, { independentSources: { gte: 2 } }] } }),
     ]);
+    const { eventRange, articleRange } = ranges;
     return {
       counts: { articles, events, actors, sources: outlets.length, corroboratedEvents: corroborated },
       eventRange: { from: isoDay(eventRange._min.dateFrom), to: isoDay(eventRange._max.dateTo) },
@@ -54,7 +81,7 @@ export const overviewRouter = createTRPCRouter({
 
   /** Values the filter bar offers, with counts; all aggregated in SQL. */
   filterOptions: publicProcedure.query(async ({ ctx }) => {
-    const [actors, issues, kinds, outlets, eventRange, articleRange] = await Promise.all([
+    const [actors, issues, cellCounts, kinds, outlets, { eventRange, articleRange }] = await Promise.all([
       // Most mentioned first, counts from the ActorTotal summary.
       ctx.db.actor.findMany({
         where: { total: { is: { mentions: { gt: 0 } } } },
@@ -62,17 +89,20 @@ export const overviewRouter = createTRPCRouter({
         orderBy: [{ total: { mentions: "desc" } }, { name: "asc" }, { id: "asc" }],
         take: 300,
       }),
-      ctx.db.issue.findMany({ select: { code: true, label: true, _count: { select: { positions: true } } }, orderBy: { code: "asc" } }),
-      ctx.db.event.groupBy({ by: ["kind"], _count: { _all: true }, orderBy: { kind: "asc" } }),
+      // Positions per issue from the PositionCell summary (its `n` is every position of an actor × issue).
+      ctx.db.issue.findMany({ select: { id: true, code: true, label: true }, orderBy: { code: "asc" } }),
+      ctx.db.positionCell.groupBy({ by: ["issueId"], _sum: { n: true } }),
+      // Events per kind from the EventTally summary.
+      ctx.db.eventTally.groupBy({ by: ["kind"], where: { placeId: null }, _sum: { n: true } }),
       ctx.db.article.groupBy({ by: ["outlet"], where: { outlet: { not: null } }, _count: { _all: true }, orderBy: { outlet: "asc" } }),
-      ctx.db.event.aggregate({ _min: { dateFrom: true }, _max: { dateTo: true } }),
-      ctx.db.article.aggregate({ _min: { publishedWindowFrom: true }, _max: { publishedWindowTo: true } }),
+      dateRanges(ctx.db),
     ]);
-    const kindCount = new Map(kinds.map((k) => [k.kind, k._count._all]));
+    const kindCount = new Map(kinds.map((k) => [k.kind, k._sum.n ?? 0]));
+    const issueCount = new Map(cellCounts.map((c) => [c.issueId, c._sum.n ?? 0]));
     const issueMap = new Map<string, { value: string; label: string; count: number }>();
     for (const i of issues) {
       const e = issueMap.get(i.code) ?? { value: i.code, label: i.label, count: 0 };
-      e.count += i._count.positions;
+      e.count += issueCount.get(i.id) ?? 0;
       issueMap.set(i.code, e);
     }
     const dates = [isoDay(eventRange._min.dateFrom), isoDay(articleRange._min.publishedWindowFrom)].filter(Boolean).sort();
