@@ -98,3 +98,12 @@ describe("findMentions: towns no gazetteer lists", () => {
   });
 });
 
+
+describe("findMentions: two names after one plural title", () => {
+  it("reads 'Die Außenminister A B und C D' as two persons with that title", () => {
+    const persons = mentionsOf("Die Außenminister Aram Hovsepjan und Rauf Mammadli trafen sich am Mittwoch.").filter((m) => m.kind === "person");
+    expect(persons.map((m) => m.name)).toEqual(["Aram Hovsepjan", "Rauf Mammadli"]);
+    // One name after "und" is not a person by this rule ("Präsident Hovsepjan und Armenien").
+    expect(mentionsOf("Außenminister Aram Hovsepjan und Armenien verhandeln.").filter((m) => m.kind === "person").map((m) => m.name)).toEqual(["Aram Hovsepjan"]);
+  });
+});

@@ -287,6 +287,15 @@ export function findMentions(input: MentionInput): Mention[] {
           if (!creditAround(words, i + 1, end)) {
             emit({ type: "actor", kind: "person", role: roleOf(w, title), via: "pattern:title-name", name: textOf(words, i + 1, end, text), w0: i + 1, w1: end, ...aff(pre ?? before) });
             i = end - 1;
+            // A plural title with two full names ("Die Außenminister Aram Hovsepjan und Rauf Mammadli"): the second
+            // name has the same title.
+            if (words[end]?.f === "und" && blocked[end + 1] === undefined && !gazAt[end + 1]) {
+              const second = nameSpan(lex, words, end + 1, blocked);
+              if (second >= end + 3 && !authors.has(fold(textOf(words, end + 1, second, text))) && !creditAround(words, end + 1, second)) {
+                emit({ type: "actor", kind: "person", role: roleOf(w, title), via: "pattern:title-name", name: textOf(words, end + 1, second, text), w0: end + 1, w1: second });
+                i = second - 1;
+              }
+            }
             continue;
           }
         }
