@@ -142,6 +142,11 @@ describe("extractEvents: border incidents and diplomatic protest", () => {
     expect(events("Ein Inspektorenteam war am Sonntag in Isfahan abgewiesen worden.", "2026-02-17").map((e) => e.kind)).toContain("reject");
     const strike = events("Die Anlage war bei den US-Luftangriffen im Juni 2025 schwer beschädigt worden.").find((e) => e.kind === "attack");
     expect(strike).toMatchObject({ date: { value: "2025-06" }, participants: [{ actor: "state:US", role: "initiator" }] });
+    const wounded = events("Nach Angaben des armenischen Verteidigungsministeriums wurde am Montagabend ein Soldat durch Schüsse von aserbaidschanischer Seite verletzt.", "2026-02-12");
+    expect(wounded.find((e) => e.kind === "attack")?.participants.map((p) => p.actor)).toEqual(["state:AZ"]);
+    const meeting = events("Eine für Ende vergangener Woche geplante Sitzung der Grenzkommissionen in Gasach war abgesagt worden.", "2026-02-12");
+    expect(meeting.find((e) => e.kind === "consult")).toMatchObject({ status: "cancelled" });
+    expect(events("Aserbaidschan hatte im September 2023 die Kontrolle über Berg-Karabach übernommen.").find((e) => e.kind === "attack")).toMatchObject({ date: { value: "2023-09" } });
     // The same verbs without their object tell no such event.
     expect(kinds("Die Kosten überschritten am Montag das Budget.")).not.toContain("military_posture");
     expect(kinds("Die Bäckerei schloss am Montag früher.")).not.toContain("sanction");

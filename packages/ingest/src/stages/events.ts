@@ -183,6 +183,8 @@ export function extractEvents(input: EventInput): Event[] {
       for (let k = c.from; k < c.to; k++) {
         if (words[k]!.f === "zufolge") for (let j = c.from; j < k; j++) sourceWords.add(j);
         if (words[k]!.f === "laut") for (let j = k + 1; j < Math.min(c.to, k + 5); j++) sourceWords.add(j);
+        // "Nach Angaben des armenischen Verteidigungsministeriums": the source of the report, not a participant.
+        if (words[k]!.f === "angaben" && words[k - 1]?.f === "nach") for (let j = k + 1; j < Math.min(c.to, k + 6); j++) sourceWords.add(j);
       }
     }
     const refs = refsBySentence.get(s.index) ?? [];
