@@ -193,6 +193,32 @@ describe("articles.list", () => {
   });
 });
 
+describe("articles.list order", () => {
+  it("lists dated articles newest first, then undated ones newest ingested first, page by page across the boundary", async () => {
+    await seedInTwoIngests();
+    // Two articles without a known publication day, ingested after the three dated ones.
+    for (const [i, hash] of ["u1", "u2"].entries()) {
+      await t.db.article.create({ data: { contentHash: hash, file: `undated-${i}.md`, outlet: `Undated ${i}`, language: "de", text: "Text.", createdAt: new Date(Date.UTC(2026, 2, 1 + i)) } });
+    }
+    const order = ["Tagesschau", "Spiegel", "Zeit", "Undated 1", "Undated 0"];
+    expect((await caller().articles.list({})).items.map((a) => a.outlet)).toEqual(order);
+    for (const limit of [1, 2, 3, 4]) {
+      const got: (string | null)[] = [];
+      let cursor: number | null = 0;
+      while (cursor !== null) {
+        const page: Awaited<ReturnType<ReturnType<typeof caller>["articles"]["list"]>> = await caller().articles.list({ page: { cursor, limit } });
+        expect(page.total).toBe(5);
+        got.push(...page.items.map((a) => a.outlet));
+        cursor = page.nextCursor;
+      }
+      expect(got, `limit ${limit}`).toEqual(order);
+    }
+    expect((await caller().articles.list({ page: { cursor: 4, limit: 10 } })).items.map((a) => [a.outlet, a.eventCount])).toEqual([["Undated 0", 0]]);
+    expect((await caller().articles.list({ filter: { from: "2026-01-01" } })).items.map((a) => a.outlet)).toEqual(order.slice(0, 3));
+    expect((await caller().articles.list({ filter: { outlets: ["Undated 0", "Zeit"] } })).items.map((a) => a.outlet)).toEqual(["Zeit", "Undated 0"]);
+  });
+});
+
 describe("actors.byId: names used", () => {
   it("lists every spelling by name with its article count and its first articles in the order they were seen", async () => {
     const actor = await t.db.actor.create({ data: { key: "person:test", kind: "person", name: "Test Person" }, select: { id: true } });
