@@ -29,6 +29,6 @@ describeScoredSet({
   expectedCount: 8,
   floors,
   maxSplit: 0,
-  minPersonPrecision: 94, // 97% measured
-  maxJunk: 1, // "Air Force One" (an aircraft) taken for an organisation
+  minPersonPrecision: 97, // 100% measured
+  maxJunk: 0,
 });

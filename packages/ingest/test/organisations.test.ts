@@ -59,3 +59,11 @@ describe("organisations no lexicon lists", () => {
     expect(orgs).toEqual([expect.objectContaining({ name: "International Institute for Strategic Studies" })]);
   });
 });
+
+describe("organisationSpans: craft are not bodies", () => {
+  it("takes no aircraft ('Air Force One') for an organisation, but keeps an English body name", () => {
+    expect(orgsOf("Er sprach an Bord der Air Force One mit Reportern.")).toEqual([]);
+    expect(orgsOf("Die Rapid Reaction Force wurde verlegt.").map((o) => o.name)).toEqual(["Rapid Reaction Force"]);
+  });
+});
+

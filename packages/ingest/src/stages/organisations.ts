@@ -46,6 +46,7 @@ interface DefinedAcronym {
   words?: number;
 }
 
+const CRAFT_NUMBERS = new Set<string>(institutionData.craftNumbers);
 const institutionOf = new Map<string, string>();
 for (const n of institutionData.nouns) for (const f of n.forms) institutionOf.set(fold(f), n.name);
 const ACRONYM_HEADS = institutionData.acronymHeads.map(fold);
@@ -227,7 +228,9 @@ export function organisationSpans(
     if (!noun && ENGLISH_HEADS.has(w.text)) {
       const span = englishNameAround(lex, words, i, taken);
       const definesAcronym = span && words[span[1]]?.text === "(" && acronyms.has(words[span[1] + 1]?.text ?? "");
-      if (span && !definesAcronym && !spans.some((s) => s.w1 > span[0])) {
+      // "Air Force One", "Marine One": a name ending in a number names an aircraft or ship, not a body.
+      const craft = span && CRAFT_NUMBERS.has(words[span[1] - 1]!.text);
+      if (span && !definesAcronym && !craft && !spans.some((s) => s.w1 > span[0])) {
         const name = words.slice(span[0], span[1]).map((x) => x.text).join(" ");
         spans.push({ w0: span[0], w1: span[1], key: `org:${slug(name)}`, name, entityName: name, via: "pattern:org-english" });
         i = span[1] - 1;
