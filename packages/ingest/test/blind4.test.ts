@@ -18,7 +18,7 @@ const floors = {
   places: 0.74, // 49/63
   events: 0.55, // 38/63, 2/6 merged across articles
   quotes: 0.75, // 38/48
-  positions: 0.47, // 10/19
+  positions: 0.57, // 12/19
 } as const;
 
 describeScoredSet({

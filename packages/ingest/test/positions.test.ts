@@ -92,3 +92,10 @@ describe("extractPositions: compounds and continued reported speech", () => {
     expect(missiles.map((p) => p.split(" ")[0])).toEqual(["person:avi-dror"]);
   });
 });
+
+describe("extractPositions: a threat named as a noun", () => {
+  it("reads 'seine Drohung mit einem Militärschlag' as the speaker's support of the military option, and a refused 'Drohung mit Gewalt' as opposition", () => {
+    expect(positions("US-Präsident Donald Trump bekräftigte am Montag seine Drohung mit einem Militärschlag.")).toContain("person:donald-trump military support threat");
+    expect(positions("China lehnt jede Drohung mit Gewalt gegen den Iran ab.")).toEqual(["state:CN military oppose reject"]);
+  });
+});
