@@ -25,15 +25,23 @@ for (let c = 0; c < FOLD_TABLE_END; c++) {
   if (c < 0x250 || (c >= 0x300 && c < 0x370) || c >= 0x2000) FOLD_TABLE[c] = foldSlowly(String.fromCharCode(c));
 }
 
+/** Characters `foldSlowly` leaves as they are (lower-case letters, digits, spaces, most punctuation). */
+const FOLDS_TO_ITSELF = new Uint8Array(FOLD_TABLE_END);
+for (let c = 0; c < FOLD_TABLE_END; c++) if (FOLD_TABLE[c] === String.fromCharCode(c)) FOLDS_TO_ITSELF[c] = 1;
+
 function foldByTable(s: string): string | null {
+  // Runs of characters that fold to themselves are copied as slices, not character by character.
   let out = "";
+  let runStart = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c < FOLD_TABLE_END && FOLDS_TO_ITSELF[c]) continue;
     const folded = c < FOLD_TABLE_END ? FOLD_TABLE[c] : undefined;
     if (folded === undefined) return null;
-    out += folded;
+    out += runStart < i ? s.slice(runStart, i) + folded : folded;
+    runStart = i + 1;
   }
-  return out;
+  return runStart === 0 ? s : out + s.slice(runStart);
 }
 
 /** Lower-case, without accents, ß → ss, typographic apostrophes straightened: the lookup form of a word. */
@@ -74,6 +82,22 @@ export interface Word {
 const UPPER = /^\p{Lu}/u;
 const WORDY = /^[\p{L}\p{N}]/u;
 
+/** Per BMP code unit: 0 not looked up yet, else bit 1 set when upper-case, bit 2 set when a letter or digit. */
+const startClass = new Uint8Array(0x10000);
+const UPPER_BIT = 2;
+const WORDY_BIT = 4;
+/** `UPPER.test(s)` and `WORDY.test(s)` as bits, looked up by the first character (words are tokenized per sentence). */
+function startBits(s: string): number {
+  const c = s.charCodeAt(0);
+  if (c >= 0xd800 && c <= 0xdfff) return 1 | (UPPER.test(s) ? UPPER_BIT : 0) | (WORDY.test(s) ? WORDY_BIT : 0);
+  let bits = startClass[c]!;
+  if (!bits) {
+    const ch = String.fromCharCode(c);
+    startClass[c] = bits = 1 | (UPPER.test(ch) ? UPPER_BIT : 0) | (WORDY.test(ch) ? WORDY_BIT : 0);
+  }
+  return bits;
+}
+
 const wordsMemo = new WeakMap<Sentence, Word[]>();
 
 /** Words of a sentence with offsets into the article text (computed once per sentence object; do not mutate). */
@@ -110,15 +134,10 @@ export function wordIndexAt(words: Word[], offset: number): number {
 }
 
 function computeWords(sentence: Sentence): Word[] {
-  return tokenize(sentence.text, sentence.start).map((t, i) => ({
-    text: t.text,
-    start: t.start,
-    end: t.end,
-    f: fold(t.text),
-    i,
-    cap: UPPER.test(t.text),
-    word: WORDY.test(t.text),
-  }));
+  return tokenize(sentence.text, sentence.start).map((t, i) => {
+    const bits = startBits(t.text);
+    return { text: t.text, start: t.start, end: t.end, f: fold(t.text), i, cap: (bits & UPPER_BIT) !== 0, word: (bits & WORDY_BIT) !== 0 };
+  });
 }
 
 /** Words ending in -e that are no verb: articles, pronouns, quantifiers, adverbs, common nouns in lower case. */

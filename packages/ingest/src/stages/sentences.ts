@@ -305,16 +305,55 @@ export interface Token {
   text: string;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+/** Code-point classes for `tokenize`: letter or digit, whitespace, anything else (one punctuation token each). */
+const UNKNOWN = 0;
+const WORD = 1;
+const SPACE = 2;
+const OTHER = 3;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const WHITESPACE = /^\s$/u;
+/** The class of every BMP code unit, looked up by the regexes above on first sight (tokenizing runs on every sentence). */
+const bmpClass = new Uint8Array(0x10000);
+function classOf(cp: number): number {
+  if (cp > 0xffff) return classByRegex(String.fromCodePoint(cp));
+  let c = bmpClass[cp]!;
+  if (c === UNKNOWN) bmpClass[cp] = c = classByRegex(String.fromCharCode(cp));
+  return c;
+}
+function classByRegex(ch: string): number {
+  return LETTER_OR_DIGIT.test(ch) ? WORD : WHITESPACE.test(ch) ? SPACE : OTHER;
+}
+/** Characters joining two runs of letters or digits into one word: "US-Sondergesandte", "06.02.2026", "Schi'a". */
+const isJoiner = (code: number) => code === 0x2d || code === 0x27 || code === 0x2019 || code === 0x2e;
+const codePointLength = (cp: number) => (cp > 0xffff ? 2 : 1);
 
 /**
  * Words (hyphenated compounds and dotted numbers kept whole: "US-Sondergesandte", "06.02.2026") and single
  * punctuation marks, with offsets. `offset` is added to every position (pass `sentence.start` to get text offsets).
+ * Tokens are what `/[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu` matches, scanned without the regex.
  */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    tokens.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i)!;
+    const cls = classOf(cp);
+    if (cls === SPACE) {
+      i += codePointLength(cp);
+      continue;
+    }
+    const start = i;
+    i += codePointLength(cp);
+    if (cls === WORD) {
+      for (;;) {
+        while (i < n && classOf(text.codePointAt(i)!) === WORD) i += codePointLength(text.codePointAt(i)!);
+        // A joiner continues the word only when a letter or digit follows it.
+        if (i + 1 < n && isJoiner(text.charCodeAt(i)) && classOf(text.codePointAt(i + 1)!) === WORD) i += 1;
+        else break;
+      }
+    }
+    tokens.push({ start: offset + start, end: offset + i, text: text.slice(start, i) });
   }
   return tokens;
 }
