@@ -6,7 +6,14 @@ import type { Sentence } from "@lagebild/model";
 import { tokenize } from "./stages/sentences.ts";
 
 const foldMemo = new Map<string, string>();
-const ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
+/** ASCII without the backtick (which folds to an apostrophe): folding is lower-casing. */
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f || c === 0x60) return false;
+  }
+  return true;
+}
 
 /** The definition of `fold`, for any string. */
 export function foldSlowly(s: string): string {
@@ -46,7 +53,7 @@ function foldByTable(s: string): string | null {
 
 /** Lower-case, without accents, ß → ss, typographic apostrophes straightened: the lookup form of a word. */
 export function fold(s: string): string {
-  if (ASCII.test(s)) return s.toLowerCase();
+  if (isPlainAscii(s)) return s.toLowerCase();
   const short = s.length <= 40;
   if (short) {
     const hit = foldMemo.get(s);
@@ -58,6 +65,31 @@ export function fold(s: string): string {
     foldMemo.set(s, out);
   }
   return out;
+}
+
+const NO_MATCHES: RegExpExecArray[] = [];
+
+/**
+ * Every match of the global regex `re` in `s`, as `s.matchAll(re)` yields them for a regex at lastIndex 0, without
+ * the copy of the regex and the iterator matchAll makes on each call (dates and positions match per sentence).
+ * `re.lastIndex` is 0 again afterwards. `when` false skips the search (a cheap pre-test said nothing can match).
+ */
+export function matchesOf(re: RegExp, s: string, when = true): RegExpExecArray[] {
+  if (!when) return NO_MATCHES;
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    out.push(m);
+    // An empty match would be found again: step past it (by a code point in unicode mode, as matchAll does).
+    if (m[0] === "") re.lastIndex = advanceIndex(s, re.lastIndex, re.unicode);
+  }
+  return out;
+}
+
+function advanceIndex(s: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= s.length) return i + 1;
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? i + 2 : i + 1;
 }
 
 /** Slug for an entity key: folded, non-letters to single hyphens. */

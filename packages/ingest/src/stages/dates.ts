@@ -31,6 +31,7 @@
 import type { FuzzyDate, Sentence } from "@lagebild/model";
 import type { DateMention } from "../pipeline/types.ts";
 import words from "../../data/dates-de.json" with { type: "json" };
+import { matchesOf } from "../text.ts";
 
 export type Tense = "past" | "future";
 
@@ -319,7 +320,7 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
     relative: RELATIVE_TEST.test(text),
     relativeDay: text.includes("ag"),
   };
-  const each = (re: RegExp, ok: boolean): Iterable<RegExpExecArray> => (ok ? text.matchAll(re) : []);
+  const each = (re: RegExp, ok: boolean) => matchesOf(re, text, ok);
 
   for (const m of each(PATTERNS.iso, has.digit)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

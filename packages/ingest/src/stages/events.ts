@@ -168,6 +168,8 @@ export function extractEvents(input: EventInput): Event[] {
       if (w.f === "vermittlung") mediationAt.push(k);
     });
     let figures: Figure[] | null = null;
+    /** The sentence's summary, shared by its events. */
+    let summary: string | undefined;
     const clauseOfWord = new Array<number>(words.length);
     clauses.forEach((c, ci) => {
       for (let k = c.from; k < c.to; k++) clauseOfWord[k] = ci;
@@ -481,7 +483,7 @@ export function extractEvents(input: EventInput): Event[] {
       const trigger = { start: words[f.w]!.start, end: words[f.end - 1]!.end, text: text.slice(words[f.w]!.start, words[f.end - 1]!.end), sentence: s.index };
       sentenceEvents.push({
         kind, status, date, participants, places, figures: FIGURE_FAMILIES.has(family(kind)) && figures ? [...figures] : [],
-        summary: summaryOf(s.text),
+        summary: (summary ??= summaryOf(s.text)),
         trigger,
         evidence: [{ start: s.start, end: s.end, text: s.text, sentence: s.index }],
         _verb: t.pos === "verb",

@@ -17,7 +17,7 @@
 import type { Dossier, Modality, Position, Sentence, Stance } from "@lagebild/model";
 import type { DateMention } from "../pipeline/types.ts";
 import stanceData from "../../data/stance.json" with { type: "json" };
-import { fold, isKonjunktiv, type Word, wordIndexAt, wordsOf } from "../text.ts";
+import { fold, isKonjunktiv, matchesOf, type Word, wordIndexAt, wordsOf } from "../text.ts";
 import type { FoundQuote } from "./quotes.ts";
 import type { Ref, Resolution } from "./resolve.ts";
 
@@ -47,6 +47,17 @@ const STANCE: StanceWord[] = stanceData.triggers.map((t) => ({
   ...("re" in t && t.re ? { re: new RegExp(`^(?:${fold(t.re)})$`) } : {}),
   ...("phrase" in t && t.phrase ? { phrase: new RegExp(fold(t.phrase), "g") } : {}),
 }));
+/** Memo: folded word → the first attitude word (in `STANCE` order) whose pattern it matches, or null. */
+const stanceMemo = new Map<string, StanceWord | null>();
+function stanceWordOf(f: string): StanceWord | null {
+  let hit = stanceMemo.get(f);
+  if (hit === undefined) {
+    hit = STANCE.find((sw) => sw.re && sw.re.test(f)) ?? null;
+    if (stanceMemo.size > 100_000) stanceMemo.clear();
+    stanceMemo.set(f, hit);
+  }
+  return hit;
+}
 const NEGATION = new RegExp(`^(?:${stanceData.negation})$`);
 const BREAKS = new RegExp(`(?:^| )(?:${stanceData.scopeBreaks})(?= |$)`, "g");
 const BOUNDARY = /^[,;:–—().]$/;
@@ -272,22 +283,19 @@ export function extractPositions(input: PositionInput): Position[] {
       const atts: Att[] = [];
       words.forEach((w, i) => {
         if (!w.word) return;
-        for (const sw of STANCE) if (sw.re && sw.re.test(w.f)) {
-          atts.push({ word: i, sw, negated: negatedAt(words, i) });
-          break;
-        }
+        const sw = stanceWordOf(w.f);
+        if (sw) atts.push({ word: i, sw, negated: negatedAt(words, i) });
       });
       for (const sw of STANCE) {
         if (!sw.phrase) continue;
-        sw.phrase.lastIndex = 0;
-        for (const m of joined.matchAll(sw.phrase)) {
+        for (const m of matchesOf(sw.phrase, joined)) {
           const wi = wordAtChar(m.index);
           if (!atts.some((a) => a.word === wi)) atts.push({ word: wi, sw, negated: false });
         }
       }
       // Scope ids per word.
       const scope = new Array<number>(words.length).fill(0);
-      const breaks = [...joined.matchAll(BREAKS)].map((m) => wordAtChar(m.index + (m[0].startsWith(" ") ? 1 : 0)));
+      const breaks = matchesOf(BREAKS, joined).map((m) => wordAtChar(m.index + (m[0].startsWith(" ") ? 1 : 0)));
       for (let i = 0, id = 0; i < words.length; i++) {
         if (breaks.includes(i)) id += 1;
         scope[i] = id;
