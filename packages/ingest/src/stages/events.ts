@@ -234,266 +234,269 @@ export function extractEvents(input: EventInput): Event[] {
     const verbClauses = new Set(found.filter((f) => f.trigger.pos === "verb").map((f) => f.clause));
     const sentenceEvents: (Event & { _verb: boolean; _clause: number })[] = [];
 
-    for (const f of found) {
-      const t = f.trigger;
-      const c = clauses[f.clause]!;
-      const ct = clauseText(f.clause);
-      let kind = t.kind;
+    // One trigger's event, built in a function of its own: the optimising compiler then handles it apart from the
+    // sentence loop, instead of recompiling one very large function each time new object shapes reach it.
+    const addEventOf = (f: Found): void => {
+        const t = f.trigger;
+        const c = clauses[f.clause]!;
+        const ct = clauseText(f.clause);
+        let kind = t.kind;
 
-      // Negation before a verb trigger in its clause (German verbs close the clause: "keine … akzeptieren").
-      let negated = false;
-      for (let k = c.from; k < f.end; k++) if (NEGATION.test(words[k]!.f) && words[k + 1]?.f !== "nur") negated = true;
-      if (t.pos === "verb" && negated) {
-        if (kind === "agree" && /^(?:zugestimmt|zustimm|stimm|akzeptier)/.test(words[f.w]!.f)) kind = "reject";
-        // Not giving something up ("auf das man nie verzichten werde") rejects the demand.
-        else if (kind === "concede" && /^verzicht/.test(words[f.w]!.f)) kind = "reject";
-        else continue;
-      }
+        // Negation before a verb trigger in its clause (German verbs close the clause: "keine … akzeptieren").
+        let negated = false;
+        for (let k = c.from; k < f.end; k++) if (NEGATION.test(words[k]!.f) && words[k + 1]?.f !== "nur") negated = true;
+        if (t.pos === "verb" && negated) {
+          if (kind === "agree" && /^(?:zugestimmt|zustimm|stimm|akzeptier)/.test(words[f.w]!.f)) kind = "reject";
+          // Not giving something up ("auf das man nie verzichten werde") rejects the demand.
+          else if (kind === "concede" && /^verzicht/.test(words[f.w]!.f)) kind = "reject";
+          else return;
+        }
 
-      // Arguments inside the clause; a noun's own arguments lie in its phrase.
-      const phraseFrom = t.pos === "noun" ? Math.max(c.from, f.w - 4) : c.from;
-      const phraseTo = t.pos === "noun" ? nounPhraseEnd(words, f.w, c.to, found) : c.to;
-      const inRange = (r: Ref, a: number, b: number) => {
-        const wi = wordAt(r.m.start);
-        return wi >= a && wi < b;
-      };
-      // A relative clause right after an event noun tells when and where it happened: "Die Gespräche, die vergangene
-      // Woche in Genf fortgesetzt worden waren, …" — its dates and places are the noun's.
-      const verbBetween = found.some((o) => o.trigger.pos === "verb" && o.w > f.w && o.w < c.to);
-      const relative = t.pos === "noun" && (phraseTo === c.to || !verbBetween) && words[c.to]?.text === "," && RELATIVE_PRONOUN.test(words[c.to + 1]?.f ?? "") ? clauses[f.clause + 1] : undefined;
-      const inPhrase = (wi: number) => (wi >= phraseFrom && wi < phraseTo) || (!!relative && wi > relative.from && wi < relative.to);
-      const ownDates = dates.filter((d) => inPhrase(wordAt(d.start)));
-      // "nach X" names where something happens only for travel; elsewhere it is a destination ("nach Oman verlegen").
-      const travel = /^(?:reis|flog|gefl|besuch)/.test(words[f.w]!.f);
-      const placeOk = (r: Ref) => r.eventPlace && !!r.place && r.prep !== "aus" && (r.prep !== "nach" || travel);
-      // A noun's place follows it ("Gespräche in Genf") or is the city adjective right before it ("Genfer Gespräche").
-      const ownPlaces = refs.filter((r) => placeOk(r) && (inRange(r, t.pos === "noun" ? f.w : c.from, phraseTo) || (r.m.attributive && wordAt(r.m.start) === f.w - 1) || (!!relative && inRange(r, relative.from + 1, relative.to))));
-      const ownActors: Ref[] = [];
-      if (t.pos === "noun") {
-        let chained = false;
-        for (const r of refs) {
-          if (!r.actor || r.m.modifier || r.m.kind === "media" || !inRange(r, f.w + 1, phraseTo)) continue;
-          const prep = prepBefore(words, wordAt(r.m.start));
+        // Arguments inside the clause; a noun's own arguments lie in its phrase.
+        const phraseFrom = t.pos === "noun" ? Math.max(c.from, f.w - 4) : c.from;
+        const phraseTo = t.pos === "noun" ? nounPhraseEnd(words, f.w, c.to, found) : c.to;
+        const inRange = (r: Ref, a: number, b: number) => {
           const wi = wordAt(r.m.start);
-          const fromTo = (prep === "von" || prep === "vom") && words.slice(wi + 1, wi + 4).some((x) => x.f === "nach");
-          const ok: boolean = (/^(?:zwischen|mit|von|vom|gegen)$/.test(prep) && !fromTo) || (prep === "und" && chained);
-          if (ok) ownActors.push(r);
-          chained = ok;
-        }
-      }
-      // A noun is its clause's event when a light verb says it happened ("Massenproteste gegeben", "Verhandlungen begonnen").
-      const mainNoun = t.pos === "noun" && !verbClauses.has(f.clause) && LIGHT_VERB.test(ct);
-      if (mainNoun && !ownDates.length) {
-        for (const d of dates) if (clauseOfWord[wordAt(d.start)] === f.clause) ownDates.push(d);
-      }
-      if (mainNoun && !ownPlaces.length) {
-        for (const r of refs) if (placeOk(r) && inRange(r, c.from, c.to)) ownPlaces.push(r);
-      }
-      const preWords = words.slice(phraseFrom, f.w).map((w) => w.f);
-      const statusWord = preWords.some((x) => STATUS_WORDS.test(x)) || STATUS_WORDS.test(words[phraseTo]?.f ?? "") || (t.pos === "noun" && /\b(?:stattfind|stattgefunden|begonnen|abgesagt|geplant|fortgesetzt|ereignete)/.test(relative ? `${ct} ${clauseText(f.clause + 1)}` : ct));
-
-      // A noun in the genitive of another noun ("Zusammenbruch der Gespräche", "Aufnahme von Verhandlungen") is that
-      // noun's complement, not an event of its own.
-      if (t.pos === "noun" && f.w >= 2 && /^(?:der|des|von)$/.test(words[f.w - 1]!.f) && words[f.w - 2]!.cap && words[f.w - 2]!.word) continue;
-      // The topic of talks ("Gespräche über eine Waffenruhe") is no event either.
-      if (t.pos === "noun" && (words[f.w - 1]?.f === "uber" || (words[f.w - 2]?.f === "uber" && ARTICLES.has(words[f.w - 1]!.f)))) continue;
-      if (t.pos === "noun" && f.w >= 3 && /^(?:der|des|von)$/.test(words[f.w - 2]!.f) && !words[f.w - 1]!.cap && words[f.w - 3]!.cap && words[f.w - 3]!.word) continue;
-      if (t.pos === "noun") {
-        const hasOwn = ownDates.length > 0 || ownPlaces.length > 0;
-        const eventive = EVENTIVE.has(kind);
-        if (verbClauses.has(f.clause) && !hasOwn && !eventive) continue;
-        if (!hasOwn && !statusWord && !eventive && (!ownActors.length || TOPICAL.has(kind))) continue;
-        const det = words[f.w - 1]?.f ?? "";
-        if (DEFINITE.has(det) && !hasOwn && !ownActors.length && kind !== "crackdown") continue;
-      }
-
-      // Status.
-      let status: EventStatus = "reported";
-      const local = words.slice(Math.max(c.from, f.w - 6), Math.min(c.to, f.end + 6)).map((w) => w.f).join(" ");
-      // For a verb, "geplanten" before a noun plans that noun, not the verb's event.
-      if (PLANNED.test(t.pos === "noun" ? preWords.join(" ") + " " + local : ct.replace(/\bgeplante[nrms]?\b/g, ""))) status = "planned";
-      if (t.pos === "verb" && HYPOTHETICAL.test(clauseLower(f.clause).replace(/für den fall [^,]*/g, ""))) status = "hypothetical";
-      // An infinitive clause ("um sich mit X zu treffen") shares the status of the clause it depends on.
-      const infinitive = t.pos === "verb" && /(?:^| )(?:um|zu) /.test(ct) && f.clause > 0;
-      if (infinitive && status === "reported") {
-        const pct = clauseText(f.clause - 1);
-        if (PLANNED.test(pct)) status = "planned";
-        else if (HYPOTHETICAL.test(clauseLower(f.clause - 1))) status = "hypothetical";
-      }
-      if (t.pos === "noun" && /fur den fall|moglich/.test(preWords.join(" "))) status = "hypothetical";
-      if (t.pos === "noun" && (kind === "negotiate" || kind === "consult") && CANCELLED.test(ct)) status = "cancelled";
-      if (t.pos === "noun" && status === "hypothetical" && ownDates.some((d) => d.date.value <= (published?.value ?? "9999"))) status = "reported";
-
-      // Participants.
-      const usable = (r: Ref) => !!r.actor && !r.m.modifier && r.m.kind !== "media" && !sourceWords.has(wordAt(r.m.start));
-      let pool = refs.filter((r) => usable(r) && inRange(r, c.from, c.to));
-      if (t.pos === "noun" && ownActors.length) {
-        // The noun's own participants, plus the clause subject before it ("Trump … beim Treffen mit Netanjahu").
-        const subject = refs.find((r) => usable(r) && inRange(r, c.from, f.w) && !/^(?:mit|von|vom|gegen|zwischen|in|im|nach|bei|uber|fur|aus|zu|zum|zur|auf)$/.test(prepBefore(words, wordAt(r.m.start))) && !OBJECT_CASE.has(words[wordAt(r.m.start) - 1]?.f ?? ""));
-        pool = subject ? [subject, ...ownActors.filter((r) => r !== subject)] : ownActors;
-      }
-      if (!pool.length) {
-        // An event noun whose participants follow after a dash or comma ("Treffen geplant – zwischen X und Y").
-        const next = clauses[f.clause + 1];
-        if (next && /^(?:voraussichtlich |zwischen |mit |von )/.test(clauseText(f.clause + 1))) {
-          pool = refs.filter((r) => usable(r) && inRange(r, next.from, next.to));
-        }
-      }
-      if (infinitive) {
-        // An infinitive clause ("um sich mit X zu treffen") takes the subject of the clause before it.
-        const prev = clauses[f.clause - 1]!;
-        const subj = refs.filter((r) => usable(r) && inRange(r, prev.from, prev.to));
-        pool = [...subj.slice(0, 1), ...pool];
-      }
-      // A verb alone after an apposition ("…, Jared Kushner, getroffen") belongs to the clauses before it.
-      // An apposition ("…, Rafael Grossi, zusammengekommen") adds to the clause before it rather than replacing it.
-      if (!pool.length && t.pos === "verb" && c.to - c.from <= 3) {
-        for (let back = f.clause - 1; back >= Math.max(0, f.clause - 4); back--) {
-          const pc = clauses[back]!;
-          pool = [...refs.filter((r) => usable(r) && inRange(r, pc.from, pc.to)), ...pool];
-          if (pool.length && pc.to - pc.from > 4) break;
-        }
-      }
-      // A finite verb opening its clause after an apposition ("Das Oberhaupt des Iran, Ajatollah Ali Chamenei, warnte")
-      // takes its subject from the apposition: the nearest person before it, else the nearest actor.
-      if (t.pos === "verb" && f.w === c.from && !infinitive && f.clause > 0 && !pool.some((r) => wordAt(r.m.start) < f.w)) {
-        for (let back = f.clause - 1; back >= Math.max(0, f.clause - 3); back--) {
-          const pc = clauses[back]!;
-          const cands = refs.filter((r) => usable(r) && inRange(r, pc.from, pc.to));
-          const pick = cands.filter((r) => r.m.kind === "person").pop() ?? cands.pop();
-          if (pick) {
-            pool = [pick, ...pool];
-            break;
+          return wi >= a && wi < b;
+        };
+        // A relative clause right after an event noun tells when and where it happened: "Die Gespräche, die vergangene
+        // Woche in Genf fortgesetzt worden waren, …" — its dates and places are the noun's.
+        const verbBetween = found.some((o) => o.trigger.pos === "verb" && o.w > f.w && o.w < c.to);
+        const relative = t.pos === "noun" && (phraseTo === c.to || !verbBetween) && words[c.to]?.text === "," && RELATIVE_PRONOUN.test(words[c.to + 1]?.f ?? "") ? clauses[f.clause + 1] : undefined;
+        const inPhrase = (wi: number) => (wi >= phraseFrom && wi < phraseTo) || (!!relative && wi > relative.from && wi < relative.to);
+        const ownDates = dates.filter((d) => inPhrase(wordAt(d.start)));
+        // "nach X" names where something happens only for travel; elsewhere it is a destination ("nach Oman verlegen").
+        const travel = /^(?:reis|flog|gefl|besuch)/.test(words[f.w]!.f);
+        const placeOk = (r: Ref) => r.eventPlace && !!r.place && r.prep !== "aus" && (r.prep !== "nach" || travel);
+        // A noun's place follows it ("Gespräche in Genf") or is the city adjective right before it ("Genfer Gespräche").
+        const ownPlaces = refs.filter((r) => placeOk(r) && (inRange(r, t.pos === "noun" ? f.w : c.from, phraseTo) || (r.m.attributive && wordAt(r.m.start) === f.w - 1) || (!!relative && inRange(r, relative.from + 1, relative.to))));
+        const ownActors: Ref[] = [];
+        if (t.pos === "noun") {
+          let chained = false;
+          for (const r of refs) {
+            if (!r.actor || r.m.modifier || r.m.kind === "media" || !inRange(r, f.w + 1, phraseTo)) continue;
+            const prep = prepBefore(words, wordAt(r.m.start));
+            const wi = wordAt(r.m.start);
+            const fromTo = (prep === "von" || prep === "vom") && words.slice(wi + 1, wi + 4).some((x) => x.f === "nach");
+            const ok: boolean = (/^(?:zwischen|mit|von|vom|gegen)$/.test(prep) && !fromTo) || (prep === "und" && chained);
+            if (ok) ownActors.push(r);
+            chained = ok;
           }
         }
-      }
-      const participants = rolesOf(pool, words, wordAt, PASSIVE.test(ct), kind);
-      // Demonyms before a noun, coordinated ones too ("israelischen und amerikanischen Angriffen").
-      const adjStates: string[] = [];
-      if (t.pos === "noun") {
-        for (let k = f.w - 1; k >= Math.max(0, f.w - 7); k--) {
-          const st = input.demonyms?.get(words[k]!.f);
-          if (st) {
-            if (!adjStates.includes(st)) adjStates.unshift(st);
-            if (!/^(?:und|sowie|oder|,)$/.test(words[k - 1]?.text ?? "")) break;
-            k--;
-          } else break;
+        // A noun is its clause's event when a light verb says it happened ("Massenproteste gegeben", "Verhandlungen begonnen").
+        const mainNoun = t.pos === "noun" && !verbClauses.has(f.clause) && LIGHT_VERB.test(ct);
+        if (mainNoun && !ownDates.length) {
+          for (const d of dates) if (clauseOfWord[wordAt(d.start)] === f.clause) ownDates.push(d);
         }
-        // A state's prefix on the noun itself ("US-Luftangriffen", "Israel-Angriffe"): that state acts.
-        const dash = words[f.w]!.text.indexOf("-");
-        const prefixed = dash > 0 ? input.prefixes?.get(words[f.w]!.text.slice(0, dash)) : undefined;
-        if (prefixed?.startsWith("state:") && !adjStates.includes(prefixed)) adjStates.push(prefixed);
-      }
-      if (adjStates.length) {
-        for (const p of participants) if (p.role === "initiator" && !adjStates.includes(p.actor)) p.role = "participant";
-        for (const st of [...adjStates].reverse()) {
-          const had = participants.findIndex((p) => p.actor === st);
-          if (had >= 0) participants.splice(had, 1);
-          participants.unshift({ actor: st, role: "initiator" });
+        if (mainNoun && !ownPlaces.length) {
+          for (const r of refs) if (placeOk(r) && inRange(r, c.from, c.to)) ownPlaces.push(r);
         }
-      }
-      let speechSpeaker: string | undefined;
-      // A stance in reported speech with no subject of its own ("…, auf das man nie verzichten werde, sagte Ghalibaf")
-      // is the speaker's: the actor right after the verb of saying, else the subject before it in its clause.
-      // Talks told in a speaker's words with no party named ("die nächste Runde solle Anfang März stattfinden, schrieb X")
-      // have the speaker among their parties.
-      const talks = (kind === "negotiate" || kind === "consult") && !participants.length;
-      if ((STANCE_KINDS.has(kind) && !participants.some((p) => p.role === "initiator")) || talks) {
-        const v = words.findIndex((w, k) => SPEECH_VERBS.has(w.f) && clauseOfWord[k] !== f.clause);
-        if (v >= 0) {
-          const vc = clauses[clauseOfWord[v]!]!;
-          const after = refs.find((r) => usable(r) && (r.m.kind === "person" || r.m.kind === "state" || r.m.kind === "organisation") && wordAt(r.m.start) > v && wordAt(r.m.start) <= v + 3);
-          const before = refs.filter((r) => usable(r) && (r.m.kind === "person" || r.m.kind === "state" || r.m.kind === "organisation") && inRange(r, vc.from, v) && !OBJECT_CASE.has(words[wordAt(r.m.start) - 1]?.f ?? "")).shift();
-          const speaker = after ?? before;
-          if (speaker && !participants.some((p) => p.actor === speaker.actor)) participants.unshift({ actor: speaker.actor!, role: talks ? "participant" : "initiator" });
-          if (speaker && !talks) speechSpeaker = speaker.actor;
-        }
-      }
-      // "beide Seiten" are the two parties of the last event told with several.
-      if (!participants.length && /\bbeide(?:n)? seiten\b/.test(clauseLower(f.clause)) && lastParties.length >= 2) {
-        for (const a of lastParties.slice(0, 2)) participants.push({ actor: a, role: "participant" });
-      }
-      if (new Set(participants.map((p) => p.actor)).size >= 2) lastParties = [...new Set(participants.filter((p) => p.role !== "mediator").map((p) => p.actor))];
-      // Protests and crackdowns told without names ("das Vorgehen staatlicher Repressionskräfte gegen Demonstrierende
-      // bei den landesweiten Massenprotesten") happen in the state the text is about: the state named last before them.
-      let focus: string | undefined;
-      if (family(kind) === "protest" && !participants.length) {
-        const prior = [...(refsBySentence.get(s.index - 1) ?? []), ...refs.filter((r) => r.m.start < words[f.w]!.start)];
-        focus = prior.filter((r) => r.actor?.startsWith("state:") || r.place?.startsWith("country:")).map((r) => (r.actor?.startsWith("state:") ? r.actor : `state:${r.place!.slice(8)}`)).pop();
-        if (focus && kind === "crackdown" && /\bstaatlich/.test(ct)) participants.push({ actor: focus, role: "initiator" });
-      }
-      // Mediators: "unter Vermittlung (des Gastgebers) Oman", "Vermittlung Omans".
-      for (const k of mediationAt) {
-        const med = refs.find((r) => r.actor && r.m.start > words[k]!.end && wordAt(r.m.start) <= k + 3);
-        if (med && !participants.some((p) => p.actor === med.actor)) participants.push({ actor: med.actor!, role: "mediator" });
-        else if (med) for (const p of participants) if (p.actor === med.actor) p.role = "mediator";
-      }
+        const preWords = words.slice(phraseFrom, f.w).map((w) => w.f);
+        const statusWord = preWords.some((x) => STATUS_WORDS.test(x)) || STATUS_WORDS.test(words[phraseTo]?.f ?? "") || (t.pos === "noun" && /\b(?:stattfind|stattgefunden|begonnen|abgesagt|geplant|fortgesetzt|ereignete)/.test(relative ? `${ct} ${clauseText(f.clause + 1)}` : ct));
 
-      // Places.
-      let placeRefs = ownPlaces;
-      if (!placeRefs.length && t.pos === "verb") placeRefs = refs.filter((r) => placeOk(r) && inRange(r, c.from, c.to));
-      // "In Teheran gingen Tausende auf die Straße, um … zu protestieren": the clause it depends on gives the place.
-      if (!placeRefs.length && infinitive) placeRefs = refs.filter((r) => placeOk(r) && inRange(r, clauses[f.clause - 1]!.from, clauses[f.clause - 1]!.to));
-      // The city or region an attack hits is its place ("griff … die Stadt Charkiw an").
-      if (!placeRefs.length && kind === "attack") placeRefs = refs.filter((r) => r.place && !r.actor && !r.place.startsWith("country:") && inRange(r, c.from, c.to));
-      // A visited country is the place of a visit ("wird Witkoff … Israel besuchen").
-      if (!placeRefs.length && kind === "consult" && /^besuch/.test(words[f.w]!.f)) {
-        placeRefs = refs.filter((r) => r.place && r.m.kind === "state" && inRange(r, c.from, c.to) && r.m.before[0] !== "dem" && r.actor !== participants[0]?.actor);
-      }
-      const places = [...new Set(placeRefs.map((r) => r.place!))];
-      if (!places.length && focus && /\blandesweit/.test(ct)) places.push(`country:${focus.slice(6)}`);
-
-      // Date.
-      let date: FuzzyDate | null = null;
-      let candidates = (t.pos === "noun" ? ownDates : dates.filter((d) => clauseOfWord[wordAt(d.start)] === f.clause)).filter((d) => !boundElsewhere(d, words, wordAt, t.pos === "noun" ? f.w : -1));
-      // "Der Gipfel ist für den 19. März angesetzt": a noun opening its clause, scheduled by the clause, takes its date.
-      if (t.pos === "noun" && !candidates.length && f.w <= c.from + 2 && /\b(?:angesetzt|anberaumt|terminiert|geplant)\b/.test(ct)) {
-        candidates = dates.filter((d) => clauseOfWord[wordAt(d.start)] === f.clause && wordAt(d.start) > f.w);
-        if (candidates.length && status === "reported") status = "planned";
-      }
-      let pick = candidates.length ? candidates : t.pos === "verb" ? dates.filter((d) => !boundElsewhere(d, words, wordAt, -1)) : [];
-      // "erstmals seit 2022" starts a period; a date of its own ("am 16. Mai 2025") dates the event.
-      const since = (d: DateMention) => words[wordAt(d.start) - 1]?.f === "seit";
-      if (pick.some((d) => !since(d))) pick = pick.filter((d) => !since(d));
-      if (pick.length) {
-        const nearest = pick.reduce((a, b) => (Math.abs(wordAt(a.start) - f.w) <= Math.abs(wordAt(b.start) - f.w) ? a : b));
-        date = nearest.date;
-      } else if (ANAPHORA.test((sentenceFolded ??= words.map((w) => w.f).join(" ")))) {
-        // "kurz darauf", "danach": the date of the event told just before, in this sentence or the two before it.
-        const earlier = sentenceEvents.filter((e) => e.date && e.date.resolution.rule !== "publication-date").pop();
-        const prior = earlier ? { sentence: s.index, date: earlier.date! } : lastDated.filter((x) => x.sentence >= s.index - 2 && x.sentence < s.index).pop();
-        if (prior) date = { ...prior.date, resolution: { ...prior.date.resolution, kind: "inferred", rule: "inherited-from-previous-event" } };
-      }
-      if (!date && speechSpeaker && status === "reported") {
-        // "X schlug am Donnerstag einen harten Ton an. …, sagte X": the speaker's words belong to the day just told of them.
-        const prevDates = datesBySentence.get(s.index - 1) ?? [];
-        if (prevDates.length === 1 && (refsBySentence.get(s.index - 1) ?? []).some((r) => r.actor === speechSpeaker)) {
-          date = { ...prevDates[0]!.date, resolution: { ...prevDates[0]!.date.resolution, kind: "inferred", rule: "inherited-from-previous-event" } };
+        // A noun in the genitive of another noun ("Zusammenbruch der Gespräche", "Aufnahme von Verhandlungen") is that
+        // noun's complement, not an event of its own.
+        if (t.pos === "noun" && f.w >= 2 && /^(?:der|des|von)$/.test(words[f.w - 1]!.f) && words[f.w - 2]!.cap && words[f.w - 2]!.word) return;
+        // The topic of talks ("Gespräche über eine Waffenruhe") is no event either.
+        if (t.pos === "noun" && (words[f.w - 1]?.f === "uber" || (words[f.w - 2]?.f === "uber" && ARTICLES.has(words[f.w - 1]!.f)))) return;
+        if (t.pos === "noun" && f.w >= 3 && /^(?:der|des|von)$/.test(words[f.w - 2]!.f) && !words[f.w - 1]!.cap && words[f.w - 3]!.cap && words[f.w - 3]!.word) return;
+        if (t.pos === "noun") {
+          const hasOwn = ownDates.length > 0 || ownPlaces.length > 0;
+          const eventive = EVENTIVE.has(kind);
+          if (verbClauses.has(f.clause) && !hasOwn && !eventive) return;
+          if (!hasOwn && !statusWord && !eventive && (!ownActors.length || TOPICAL.has(kind))) return;
+          const det = words[f.w - 1]?.f ?? "";
+          if (DEFINITE.has(det) && !hasOwn && !ownActors.length && kind !== "crackdown") return;
         }
-      }
-      if (!date && status === "reported" && published) {
-        date = { value: published.value, precision: published.precision, resolution: { kind: "inferred", rule: "publication-date", anchor: published.value } };
-      }
-      // A happening whose own date (in its own clause) lies wholly after the publication day has not happened yet
-      // ("vereinbart, Anfang März erneut zu verhandeln").
-      if (date && candidates.length && status === "reported" && published && date.resolution.kind !== "inferred" && published.value.length >= 10 && dateSpan(date.value)[0] > published.value) status = "planned";
-      if (date && (status === "planned" || status === "hypothetical") && date.resolution.rule === "publication-date") date = null;
 
-      if (FIGURE_FAMILIES.has(family(kind))) figures ??= figuresFor(s, sentences[s.index + 1], input.article);
-      const trigger = { start: words[f.w]!.start, end: words[f.end - 1]!.end, text: text.slice(words[f.w]!.start, words[f.end - 1]!.end), sentence: s.index };
-      sentenceEvents.push({
-        kind, status, date, participants, places, figures: FIGURE_FAMILIES.has(family(kind)) && figures ? [...figures] : [],
-        summary: (summary ??= summaryOf(s.text)),
-        trigger,
-        evidence: [{ start: s.start, end: s.end, text: s.text, sentence: s.index }],
-        _verb: t.pos === "verb",
-        _clause: f.clause,
-      });
-      if (t.cancels) {
-        // "wurden abgesagt": the event called off in this clause is cancelled.
-        for (const e of sentenceEvents) if (e._clause === f.clause && (e.kind === "negotiate" || e.kind === "consult")) e.status = "cancelled";
-      }
-    }
+        // Status.
+        let status: EventStatus = "reported";
+        const local = words.slice(Math.max(c.from, f.w - 6), Math.min(c.to, f.end + 6)).map((w) => w.f).join(" ");
+        // For a verb, "geplanten" before a noun plans that noun, not the verb's event.
+        if (PLANNED.test(t.pos === "noun" ? preWords.join(" ") + " " + local : ct.replace(/\bgeplante[nrms]?\b/g, ""))) status = "planned";
+        if (t.pos === "verb" && HYPOTHETICAL.test(clauseLower(f.clause).replace(/für den fall [^,]*/g, ""))) status = "hypothetical";
+        // An infinitive clause ("um sich mit X zu treffen") shares the status of the clause it depends on.
+        const infinitive = t.pos === "verb" && /(?:^| )(?:um|zu) /.test(ct) && f.clause > 0;
+        if (infinitive && status === "reported") {
+          const pct = clauseText(f.clause - 1);
+          if (PLANNED.test(pct)) status = "planned";
+          else if (HYPOTHETICAL.test(clauseLower(f.clause - 1))) status = "hypothetical";
+        }
+        if (t.pos === "noun" && /fur den fall|moglich/.test(preWords.join(" "))) status = "hypothetical";
+        if (t.pos === "noun" && (kind === "negotiate" || kind === "consult") && CANCELLED.test(ct)) status = "cancelled";
+        if (t.pos === "noun" && status === "hypothetical" && ownDates.some((d) => d.date.value <= (published?.value ?? "9999"))) status = "reported";
+
+        // Participants.
+        const usable = (r: Ref) => !!r.actor && !r.m.modifier && r.m.kind !== "media" && !sourceWords.has(wordAt(r.m.start));
+        let pool = refs.filter((r) => usable(r) && inRange(r, c.from, c.to));
+        if (t.pos === "noun" && ownActors.length) {
+          // The noun's own participants, plus the clause subject before it ("Trump … beim Treffen mit Netanjahu").
+          const subject = refs.find((r) => usable(r) && inRange(r, c.from, f.w) && !/^(?:mit|von|vom|gegen|zwischen|in|im|nach|bei|uber|fur|aus|zu|zum|zur|auf)$/.test(prepBefore(words, wordAt(r.m.start))) && !OBJECT_CASE.has(words[wordAt(r.m.start) - 1]?.f ?? ""));
+          pool = subject ? [subject, ...ownActors.filter((r) => r !== subject)] : ownActors;
+        }
+        if (!pool.length) {
+          // An event noun whose participants follow after a dash or comma ("Treffen geplant – zwischen X und Y").
+          const next = clauses[f.clause + 1];
+          if (next && /^(?:voraussichtlich |zwischen |mit |von )/.test(clauseText(f.clause + 1))) {
+            pool = refs.filter((r) => usable(r) && inRange(r, next.from, next.to));
+          }
+        }
+        if (infinitive) {
+          // An infinitive clause ("um sich mit X zu treffen") takes the subject of the clause before it.
+          const prev = clauses[f.clause - 1]!;
+          const subj = refs.filter((r) => usable(r) && inRange(r, prev.from, prev.to));
+          pool = [...subj.slice(0, 1), ...pool];
+        }
+        // A verb alone after an apposition ("…, Jared Kushner, getroffen") belongs to the clauses before it.
+        // An apposition ("…, Rafael Grossi, zusammengekommen") adds to the clause before it rather than replacing it.
+        if (!pool.length && t.pos === "verb" && c.to - c.from <= 3) {
+          for (let back = f.clause - 1; back >= Math.max(0, f.clause - 4); back--) {
+            const pc = clauses[back]!;
+            pool = [...refs.filter((r) => usable(r) && inRange(r, pc.from, pc.to)), ...pool];
+            if (pool.length && pc.to - pc.from > 4) break;
+          }
+        }
+        // A finite verb opening its clause after an apposition ("Das Oberhaupt des Iran, Ajatollah Ali Chamenei, warnte")
+        // takes its subject from the apposition: the nearest person before it, else the nearest actor.
+        if (t.pos === "verb" && f.w === c.from && !infinitive && f.clause > 0 && !pool.some((r) => wordAt(r.m.start) < f.w)) {
+          for (let back = f.clause - 1; back >= Math.max(0, f.clause - 3); back--) {
+            const pc = clauses[back]!;
+            const cands = refs.filter((r) => usable(r) && inRange(r, pc.from, pc.to));
+            const pick = cands.filter((r) => r.m.kind === "person").pop() ?? cands.pop();
+            if (pick) {
+              pool = [pick, ...pool];
+              break;
+            }
+          }
+        }
+        const participants = rolesOf(pool, words, wordAt, PASSIVE.test(ct), kind);
+        // Demonyms before a noun, coordinated ones too ("israelischen und amerikanischen Angriffen").
+        const adjStates: string[] = [];
+        if (t.pos === "noun") {
+          for (let k = f.w - 1; k >= Math.max(0, f.w - 7); k--) {
+            const st = input.demonyms?.get(words[k]!.f);
+            if (st) {
+              if (!adjStates.includes(st)) adjStates.unshift(st);
+              if (!/^(?:und|sowie|oder|,)$/.test(words[k - 1]?.text ?? "")) break;
+              k--;
+            } else break;
+          }
+          // A state's prefix on the noun itself ("US-Luftangriffen", "Israel-Angriffe"): that state acts.
+          const dash = words[f.w]!.text.indexOf("-");
+          const prefixed = dash > 0 ? input.prefixes?.get(words[f.w]!.text.slice(0, dash)) : undefined;
+          if (prefixed?.startsWith("state:") && !adjStates.includes(prefixed)) adjStates.push(prefixed);
+        }
+        if (adjStates.length) {
+          for (const p of participants) if (p.role === "initiator" && !adjStates.includes(p.actor)) p.role = "participant";
+          for (const st of [...adjStates].reverse()) {
+            const had = participants.findIndex((p) => p.actor === st);
+            if (had >= 0) participants.splice(had, 1);
+            participants.unshift({ actor: st, role: "initiator" });
+          }
+        }
+        let speechSpeaker: string | undefined;
+        // A stance in reported speech with no subject of its own ("…, auf das man nie verzichten werde, sagte Ghalibaf")
+        // is the speaker's: the actor right after the verb of saying, else the subject before it in its clause.
+        // Talks told in a speaker's words with no party named ("die nächste Runde solle Anfang März stattfinden, schrieb X")
+        // have the speaker among their parties.
+        const talks = (kind === "negotiate" || kind === "consult") && !participants.length;
+        if ((STANCE_KINDS.has(kind) && !participants.some((p) => p.role === "initiator")) || talks) {
+          const v = words.findIndex((w, k) => SPEECH_VERBS.has(w.f) && clauseOfWord[k] !== f.clause);
+          if (v >= 0) {
+            const vc = clauses[clauseOfWord[v]!]!;
+            const after = refs.find((r) => usable(r) && (r.m.kind === "person" || r.m.kind === "state" || r.m.kind === "organisation") && wordAt(r.m.start) > v && wordAt(r.m.start) <= v + 3);
+            const before = refs.filter((r) => usable(r) && (r.m.kind === "person" || r.m.kind === "state" || r.m.kind === "organisation") && inRange(r, vc.from, v) && !OBJECT_CASE.has(words[wordAt(r.m.start) - 1]?.f ?? "")).shift();
+            const speaker = after ?? before;
+            if (speaker && !participants.some((p) => p.actor === speaker.actor)) participants.unshift({ actor: speaker.actor!, role: talks ? "participant" : "initiator" });
+            if (speaker && !talks) speechSpeaker = speaker.actor;
+          }
+        }
+        // "beide Seiten" are the two parties of the last event told with several.
+        if (!participants.length && /\bbeide(?:n)? seiten\b/.test(clauseLower(f.clause)) && lastParties.length >= 2) {
+          for (const a of lastParties.slice(0, 2)) participants.push({ actor: a, role: "participant" });
+        }
+        if (new Set(participants.map((p) => p.actor)).size >= 2) lastParties = [...new Set(participants.filter((p) => p.role !== "mediator").map((p) => p.actor))];
+        // Protests and crackdowns told without names ("das Vorgehen staatlicher Repressionskräfte gegen Demonstrierende
+        // bei den landesweiten Massenprotesten") happen in the state the text is about: the state named last before them.
+        let focus: string | undefined;
+        if (family(kind) === "protest" && !participants.length) {
+          const prior = [...(refsBySentence.get(s.index - 1) ?? []), ...refs.filter((r) => r.m.start < words[f.w]!.start)];
+          focus = prior.filter((r) => r.actor?.startsWith("state:") || r.place?.startsWith("country:")).map((r) => (r.actor?.startsWith("state:") ? r.actor : `state:${r.place!.slice(8)}`)).pop();
+          if (focus && kind === "crackdown" && /\bstaatlich/.test(ct)) participants.push({ actor: focus, role: "initiator" });
+        }
+        // Mediators: "unter Vermittlung (des Gastgebers) Oman", "Vermittlung Omans".
+        for (const k of mediationAt) {
+          const med = refs.find((r) => r.actor && r.m.start > words[k]!.end && wordAt(r.m.start) <= k + 3);
+          if (med && !participants.some((p) => p.actor === med.actor)) participants.push({ actor: med.actor!, role: "mediator" });
+          else if (med) for (const p of participants) if (p.actor === med.actor) p.role = "mediator";
+        }
+
+        // Places.
+        let placeRefs = ownPlaces;
+        if (!placeRefs.length && t.pos === "verb") placeRefs = refs.filter((r) => placeOk(r) && inRange(r, c.from, c.to));
+        // "In Teheran gingen Tausende auf die Straße, um … zu protestieren": the clause it depends on gives the place.
+        if (!placeRefs.length && infinitive) placeRefs = refs.filter((r) => placeOk(r) && inRange(r, clauses[f.clause - 1]!.from, clauses[f.clause - 1]!.to));
+        // The city or region an attack hits is its place ("griff … die Stadt Charkiw an").
+        if (!placeRefs.length && kind === "attack") placeRefs = refs.filter((r) => r.place && !r.actor && !r.place.startsWith("country:") && inRange(r, c.from, c.to));
+        // A visited country is the place of a visit ("wird Witkoff … Israel besuchen").
+        if (!placeRefs.length && kind === "consult" && /^besuch/.test(words[f.w]!.f)) {
+          placeRefs = refs.filter((r) => r.place && r.m.kind === "state" && inRange(r, c.from, c.to) && r.m.before[0] !== "dem" && r.actor !== participants[0]?.actor);
+        }
+        const places = [...new Set(placeRefs.map((r) => r.place!))];
+        if (!places.length && focus && /\blandesweit/.test(ct)) places.push(`country:${focus.slice(6)}`);
+
+        // Date.
+        let date: FuzzyDate | null = null;
+        let candidates = (t.pos === "noun" ? ownDates : dates.filter((d) => clauseOfWord[wordAt(d.start)] === f.clause)).filter((d) => !boundElsewhere(d, words, wordAt, t.pos === "noun" ? f.w : -1));
+        // "Der Gipfel ist für den 19. März angesetzt": a noun opening its clause, scheduled by the clause, takes its date.
+        if (t.pos === "noun" && !candidates.length && f.w <= c.from + 2 && /\b(?:angesetzt|anberaumt|terminiert|geplant)\b/.test(ct)) {
+          candidates = dates.filter((d) => clauseOfWord[wordAt(d.start)] === f.clause && wordAt(d.start) > f.w);
+          if (candidates.length && status === "reported") status = "planned";
+        }
+        let pick = candidates.length ? candidates : t.pos === "verb" ? dates.filter((d) => !boundElsewhere(d, words, wordAt, -1)) : [];
+        // "erstmals seit 2022" starts a period; a date of its own ("am 16. Mai 2025") dates the event.
+        const since = (d: DateMention) => words[wordAt(d.start) - 1]?.f === "seit";
+        if (pick.some((d) => !since(d))) pick = pick.filter((d) => !since(d));
+        if (pick.length) {
+          const nearest = pick.reduce((a, b) => (Math.abs(wordAt(a.start) - f.w) <= Math.abs(wordAt(b.start) - f.w) ? a : b));
+          date = nearest.date;
+        } else if (ANAPHORA.test((sentenceFolded ??= words.map((w) => w.f).join(" ")))) {
+          // "kurz darauf", "danach": the date of the event told just before, in this sentence or the two before it.
+          const earlier = sentenceEvents.filter((e) => e.date && e.date.resolution.rule !== "publication-date").pop();
+          const prior = earlier ? { sentence: s.index, date: earlier.date! } : lastDated.filter((x) => x.sentence >= s.index - 2 && x.sentence < s.index).pop();
+          if (prior) date = { ...prior.date, resolution: { ...prior.date.resolution, kind: "inferred", rule: "inherited-from-previous-event" } };
+        }
+        if (!date && speechSpeaker && status === "reported") {
+          // "X schlug am Donnerstag einen harten Ton an. …, sagte X": the speaker's words belong to the day just told of them.
+          const prevDates = datesBySentence.get(s.index - 1) ?? [];
+          if (prevDates.length === 1 && (refsBySentence.get(s.index - 1) ?? []).some((r) => r.actor === speechSpeaker)) {
+            date = { ...prevDates[0]!.date, resolution: { ...prevDates[0]!.date.resolution, kind: "inferred", rule: "inherited-from-previous-event" } };
+          }
+        }
+        if (!date && status === "reported" && published) {
+          date = { value: published.value, precision: published.precision, resolution: { kind: "inferred", rule: "publication-date", anchor: published.value } };
+        }
+        // A happening whose own date (in its own clause) lies wholly after the publication day has not happened yet
+        // ("vereinbart, Anfang März erneut zu verhandeln").
+        if (date && candidates.length && status === "reported" && published && date.resolution.kind !== "inferred" && published.value.length >= 10 && dateSpan(date.value)[0] > published.value) status = "planned";
+        if (date && (status === "planned" || status === "hypothetical") && date.resolution.rule === "publication-date") date = null;
+
+        if (FIGURE_FAMILIES.has(family(kind))) figures ??= figuresFor(s, sentences[s.index + 1], input.article);
+        const trigger = { start: words[f.w]!.start, end: words[f.end - 1]!.end, text: text.slice(words[f.w]!.start, words[f.end - 1]!.end), sentence: s.index };
+        sentenceEvents.push({
+          kind, status, date, participants, places, figures: FIGURE_FAMILIES.has(family(kind)) && figures ? [...figures] : [],
+          summary: (summary ??= summaryOf(s.text)),
+          trigger,
+          evidence: [{ start: s.start, end: s.end, text: s.text, sentence: s.index }],
+          _verb: t.pos === "verb",
+          _clause: f.clause,
+        });
+        if (t.cancels) {
+          // "wurden abgesagt": the event called off in this clause is cancelled.
+          for (const e of sentenceEvents) if (e._clause === f.clause && (e.kind === "negotiate" || e.kind === "consult")) e.status = "cancelled";
+        }
+    };
+    for (const f of found) addEventOf(f);
 
     // One event per family and clause: a verb and its own noun ("drohte … mit Angriffen") are one.
     const kept: typeof sentenceEvents = [];
