@@ -257,81 +257,84 @@ export function extractQuotes(input: QuoteInput): FoundQuote[] {
     const passiveCited = frame.findIndex((w) => /^(?:zitiert|wiedergegeben)$/.test(w.f));
     let sentenceSpeaker: Speaker | null = null;
 
-    for (const q of mine) {
-      const inner = text.slice(q.inner[0], q.inner[1]).trim();
-      const nWords = inner.split(/\s+/).length;
-      // Names and labels in quotes ("Think Tank „United Against Nuclear Iran“", «Axios») are not statements.
-      if (refs.some((r) => r.m.start >= q.inner[0] && r.m.end <= q.inner[1] + 1 && r.m.end - r.m.start >= inner.length - 1)) continue;
-      const afterWords = words.filter((w) => w.start >= q.end);
-      const beforeWords = words.filter((w) => w.end <= q.start);
-      let speaker: Speaker | null = null;
-      // 1. ", sagte X" right after the quote.
-      const a0 = afterWords[0]?.text === "," ? afterWords[1] : afterWords[0]?.text === "." ? undefined : afterWords[0];
-      if (a0 && SPEECH.has(a0.f)) speaker = speakerAfterVerb(a0.i);
-      else if (a0 && a0.f === "so") speaker = speakerAfterVerb(a0.i);
-      else if (a0 && /^(?:wurde|wurden)$/.test(a0.f) && passiveCited > a0.i) {
-        const end = passiveCited;
-        const r = refs.find((x) => x.actor && x.m.start > a0.end && wordIndex(words, x.m.start) < end);
-        const label = labelFrom(words, a0.i + 1, end);
-        speaker = r && r.m.kind === "person" ? fromRef(r) : { key: null, label, actor: r?.actor ?? null };
-      } else if (a0 && a0.text === "," && afterWords[2] && SPEECH.has(afterWords[2].f)) speaker = speakerAfterVerb(afterWords[2].i);
-      // 2. "X antwortete: „…“".
-      if (!speaker && beforeWords.length && beforeWords[beforeWords.length - 1]!.text === ":") {
-        // "Orbán blockiert … – Merz: „…“": the name right before the colon speaks.
-        const colon = beforeWords[beforeWords.length - 1]!;
-        const named = refs.find((r) => r.actor && r.m.kind === "person" && !r.m.modifier && r.m.end <= colon.start && colon.start - r.m.end <= 1);
-        speaker = named ? fromRef(named) : subjectOf(q.start);
-      }
-      // A relative clause of saying ("Faisal bin Farhan, der die Gespräche als „…“ bezeichnete"): its antecedent.
-      if (!speaker && beforeWords.length) {
-        const rel = beforeWords.findLastIndex((w, i) => /^(?:der|die)$/.test(w.f) && beforeWords[i - 1]?.text === ",");
-        const comma = rel > 0 ? beforeWords[rel - 1]! : undefined;
-        const named = comma ? refs.find((r) => r.actor && r.m.kind === "person" && !r.m.modifier && r.m.end <= comma.start && comma.start - r.m.end <= 1) : undefined;
-        if (named && hasSpeech) speaker = fromRef(named);
-      }
-      // 3a. "Laut X dürfe …", "X zufolge": the cited source speaks.
-      if (!speaker) {
-        const cited = refs.find((r) => {
-          if (!r.actor || r.m.kind !== "person" || r.m.modifier || inQuote(r.m.start)) return false;
-          const wi = wordIndex(words, r.m.start);
-          const endWi = wordIndex(words, r.m.end - 1);
-          return words[wi - 1]?.f === "laut" || words[endWi + 1]?.f === "zufolge";
-        });
-        if (cited) speaker = fromRef(cited);
-      }
-      // 3. A partial quote in a sentence of saying.
-      if (!speaker && beforeWords.length && (hasSpeech || (KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()) || frame.some((w) => isKonjunktiv(words, w.i))))) {
-        const verbAfter = speechIdx.find((vi) => words[vi]!.start > q.end);
-        const verbBefore = speechIdx.filter((vi) => words[vi]!.end < q.start);
-        const lastBefore = verbBefore[verbBefore.length - 1];
-        if (verbAfter !== undefined && !verbBefore.length) speaker = speakerAfterVerb(verbAfter) ?? subjectOf(q.start);
-        // "zitierte ihn X mit den Worten", "so das Portal": the speaker follows the verb.
-        else if (lastBefore !== undefined && /^(?:so|zitierte|zitiert|zitierten)$/.test(words[lastBefore]!.f)) speaker = speakerAfterVerb(lastBefore);
-        else {
-          const subject = subjectOf(q.start);
-          // Reported speech with no verb of saying ("Über Raketen werde Teheran «unter keinen Umständen» verhandeln")
-          // continues the last speaker; a state or body as its subject is what is spoken about.
-          const continues: boolean = !hasSpeech && !!lastSpeaker && s.index - lastSpeaker.sentence <= 2 && !subject?.key?.startsWith("person:");
-          speaker = continues ? lastSpeaker!.s : subject ?? (verbAfter !== undefined ? speakerAfterVerb(verbAfter) : null);
+    // One quote's speaker and record, in a function of its own: the optimising compiler then handles it apart from
+    // the sentence loop, instead of recompiling one very large function each time new object shapes reach it.
+    const addQuote = (q: Span): void => {
+        const inner = text.slice(q.inner[0], q.inner[1]).trim();
+        const nWords = inner.split(/\s+/).length;
+        // Names and labels in quotes ("Think Tank „United Against Nuclear Iran“", «Axios») are not statements.
+        if (refs.some((r) => r.m.start >= q.inner[0] && r.m.end <= q.inner[1] + 1 && r.m.end - r.m.start >= inner.length - 1)) return;
+        const afterWords = words.filter((w) => w.start >= q.end);
+        const beforeWords = words.filter((w) => w.end <= q.start);
+        let speaker: Speaker | null = null;
+        // 1. ", sagte X" right after the quote.
+        const a0 = afterWords[0]?.text === "," ? afterWords[1] : afterWords[0]?.text === "." ? undefined : afterWords[0];
+        if (a0 && SPEECH.has(a0.f)) speaker = speakerAfterVerb(a0.i);
+        else if (a0 && a0.f === "so") speaker = speakerAfterVerb(a0.i);
+        else if (a0 && /^(?:wurde|wurden)$/.test(a0.f) && passiveCited > a0.i) {
+          const end = passiveCited;
+          const r = refs.find((x) => x.actor && x.m.start > a0.end && wordIndex(words, x.m.start) < end);
+          const label = labelFrom(words, a0.i + 1, end);
+          speaker = r && r.m.kind === "person" ? fromRef(r) : { key: null, label, actor: r?.actor ?? null };
+        } else if (a0 && a0.text === "," && afterWords[2] && SPEECH.has(afterWords[2].f)) speaker = speakerAfterVerb(afterWords[2].i);
+        // 2. "X antwortete: „…“".
+        if (!speaker && beforeWords.length && beforeWords[beforeWords.length - 1]!.text === ":") {
+          // "Orbán blockiert … – Merz: „…“": the name right before the colon speaks.
+          const colon = beforeWords[beforeWords.length - 1]!;
+          const named = refs.find((r) => r.actor && r.m.kind === "person" && !r.m.modifier && r.m.end <= colon.start && colon.start - r.m.end <= 1);
+          speaker = named ? fromRef(named) : subjectOf(q.start);
         }
-      }
-      // 4. A quote standing alone continues the statement before it.
-      if (!speaker && !beforeWords.some((w) => w.word) && !afterWords.some((w) => w.word) && lastSpeaker && s.index - lastSpeaker.sentence <= 2) {
-        speaker = lastSpeaker.s;
-      }
-      // 5. A partial quote in reported speech with no speaker of its own continues the previous speaker's words.
-      if (!speaker && (KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()) || frame.some((w) => isKonjunktiv(words, w.i))) && lastSpeaker && s.index - lastSpeaker.sentence <= 2) {
-        speaker = lastSpeaker.s;
-      }
-      if (!speaker) continue;
-      // One quoted word is a scare quote unless it is what reported speech says something is ("sei »wertlos«").
-      if (nWords < 2 && !hasSpeech && !/^(?:sei|seien|ware|waren|bleibe|bleiben)$/.test(beforeWords[beforeWords.length - 1]?.f ?? "")) continue;
-      out.push({
-        speaker: speaker.key, speakerLabel: speaker.label || "unbekannt", text: inner, mode: "direct",
-        mention: { start: q.inner[0], end: q.inner[1], text: inner, sentence: s.index }, saidOn, speakerActor: speaker.actor,
-      });
-      sentenceSpeaker = speaker;
-    }
+        // A relative clause of saying ("Faisal bin Farhan, der die Gespräche als „…“ bezeichnete"): its antecedent.
+        if (!speaker && beforeWords.length) {
+          const rel = beforeWords.findLastIndex((w, i) => /^(?:der|die)$/.test(w.f) && beforeWords[i - 1]?.text === ",");
+          const comma = rel > 0 ? beforeWords[rel - 1]! : undefined;
+          const named = comma ? refs.find((r) => r.actor && r.m.kind === "person" && !r.m.modifier && r.m.end <= comma.start && comma.start - r.m.end <= 1) : undefined;
+          if (named && hasSpeech) speaker = fromRef(named);
+        }
+        // 3a. "Laut X dürfe …", "X zufolge": the cited source speaks.
+        if (!speaker) {
+          const cited = refs.find((r) => {
+            if (!r.actor || r.m.kind !== "person" || r.m.modifier || inQuote(r.m.start)) return false;
+            const wi = wordIndex(words, r.m.start);
+            const endWi = wordIndex(words, r.m.end - 1);
+            return words[wi - 1]?.f === "laut" || words[endWi + 1]?.f === "zufolge";
+          });
+          if (cited) speaker = fromRef(cited);
+        }
+        // 3. A partial quote in a sentence of saying.
+        if (!speaker && beforeWords.length && (hasSpeech || (KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()) || frame.some((w) => isKonjunktiv(words, w.i))))) {
+          const verbAfter = speechIdx.find((vi) => words[vi]!.start > q.end);
+          const verbBefore = speechIdx.filter((vi) => words[vi]!.end < q.start);
+          const lastBefore = verbBefore[verbBefore.length - 1];
+          if (verbAfter !== undefined && !verbBefore.length) speaker = speakerAfterVerb(verbAfter) ?? subjectOf(q.start);
+          // "zitierte ihn X mit den Worten", "so das Portal": the speaker follows the verb.
+          else if (lastBefore !== undefined && /^(?:so|zitierte|zitiert|zitierten)$/.test(words[lastBefore]!.f)) speaker = speakerAfterVerb(lastBefore);
+          else {
+            const subject = subjectOf(q.start);
+            // Reported speech with no verb of saying ("Über Raketen werde Teheran «unter keinen Umständen» verhandeln")
+            // continues the last speaker; a state or body as its subject is what is spoken about.
+            const continues: boolean = !hasSpeech && !!lastSpeaker && s.index - lastSpeaker.sentence <= 2 && !subject?.key?.startsWith("person:");
+            speaker = continues ? lastSpeaker!.s : subject ?? (verbAfter !== undefined ? speakerAfterVerb(verbAfter) : null);
+          }
+        }
+        // 4. A quote standing alone continues the statement before it.
+        if (!speaker && !beforeWords.some((w) => w.word) && !afterWords.some((w) => w.word) && lastSpeaker && s.index - lastSpeaker.sentence <= 2) {
+          speaker = lastSpeaker.s;
+        }
+        // 5. A partial quote in reported speech with no speaker of its own continues the previous speaker's words.
+        if (!speaker && (KONJUNKTIV.test(frame.map((w) => w.text).join(" ").toLowerCase()) || frame.some((w) => isKonjunktiv(words, w.i))) && lastSpeaker && s.index - lastSpeaker.sentence <= 2) {
+          speaker = lastSpeaker.s;
+        }
+        if (!speaker) return;
+        // One quoted word is a scare quote unless it is what reported speech says something is ("sei »wertlos«").
+        if (nWords < 2 && !hasSpeech && !/^(?:sei|seien|ware|waren|bleibe|bleiben)$/.test(beforeWords[beforeWords.length - 1]?.f ?? "")) return;
+        out.push({
+          speaker: speaker.key, speakerLabel: speaker.label || "unbekannt", text: inner, mode: "direct",
+          mention: { start: q.inner[0], end: q.inner[1], text: inner, sentence: s.index }, saidOn, speakerActor: speaker.actor,
+        });
+        sentenceSpeaker = speaker;
+    };
+    for (const q of mine) addQuote(q);
 
     // Indirect speech: a clause in the Konjunktiv next to a verb of saying, with no quote marks.
     if (!mine.length && speechIdx.length) {
