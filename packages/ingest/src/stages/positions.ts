@@ -302,56 +302,59 @@ export function extractPositions(input: PositionInput): Position[] {
       }
       const clauseOf = clauseIds(words);
 
-      for (const cue of found) {
-        const cw = wordAtChar(cue.from);
-        const inScope = atts.filter((a) => scope[a.word] === scope[cw] && !(a.word >= cw && a.word < wordAtChar(cue.to - 1) + 1));
-        // Without an attitude word, a claim in reported speech asserts what the cue names ("Teheran werde nur über
-        // sein Nuklearprogramm verhandeln, sagte …").
-        // So does a cue inside a direct quote ("Das heißt: keine Anreicherung", sagte Leavitt).
-        const quoted = sQuotes.some((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
-        // The assertion is negated by a negation in the cue's clause ("werde weder in Genf noch anderswo gesprochen").
-        if (!inScope.length && (reported || quoted)) {
-          const cl = clauseOf[cw]!;
-          const negated = words.some((w, i) => clauseOf[i] === cl && NEGATION.test(w.f) && !cue.negators.includes(i));
-          inScope.push({ word: cw, sw: ASSERT, negated });
-        }
-        if (!inScope.length) continue;
-        // A modal ("müsse") governs the attitude verb of its clause ("müsse verhindert werden"): that verb decides.
-        const full = inScope.filter((a) => !MODAL.test(words[a.word]!.f));
-        const modalOnly = inScope.filter((a) => MODAL.test(words[a.word]!.f));
-        const pool = full.filter((a) => modalOnly.some((m) => clauseOf[m.word] === clauseOf[a.word])).length ? full : inScope;
-        const att = pool.reduce((a, b) => (Math.abs(a.word - cw) <= Math.abs(b.word - cw) ? a : b));
-        const holder = holderOf(att, words, refs, sQuotes.map((x) => x.q), indirect, clauseOf, s.index, lastPerson, lastSubject, input.demonyms, reported);
-        if (!holder) continue;
-        // A negation shared by the cue and the attitude ("keine Anreicherung akzeptieren") counts once.
-        const cueNeg = cue.negators.filter((k) => !(att.negated && k >= att.word - 3 && k <= att.word + 1) && k !== att.word).length % 2 === 1;
-        // A threat "für den Fall eines Angriffs" is a threat against the attack: the cue names what is threatened against.
-        const conditional = att.sw.modality === "threat" && [1, 2, 3, 4].some((d) => /^(?:fall|falle|falls)$/.test(words[cw - d]?.f ?? ""));
-        const polarity = att.sw.polarity * (att.negated ? -1 : 1) * cue.polarity * (cueNeg ? -1 : 1) * (conditional ? -1 : 1);
-        const stance: Stance = polarity > 0 ? "support" : "oppose";
-        const quoteAt = sQuotes.find((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
-        const sentenceDate = (input.dates ?? []).find((d) => d.sentence === s.index);
-        const date = sentenceDate?.date.value ?? input.published ?? null;
-        // An official speaks for the state: the position is also the state's (a spokesman, a minister, a president).
-        const person = resolution.byKey.get(holder);
-        const official = person?.kind === "person" && person.affiliation?.startsWith("state:") && person.role && !NOT_OFFICIAL.test(fold(person.role));
-        for (const actor of official ? [holder, person!.affiliation!] : [holder]) {
-          const key = `${actor}|${cue.issue}|${stance}`;
-          const ownDate = !!sentenceDate;
-          const prev = seen.get(key);
-          // One position per actor, issue and stance; a dated statement is better evidence than an undated one
-          // (a headline "Chamenei: Raketen sind »rote Linie«" before "Chamenei bezeichnete … am Sonntag …").
-          if (prev && (prev.dated || !ownDate)) continue;
-          seen.set(key, { index: prev?.index ?? out.length, dated: ownDate });
-          const position: Position = {
-            actor, issue: cue.issue, stance, modality: att.negated ? (att.sw.polarity > 0 ? "reject" : "concede") : att.sw.modality,
-            evidence: { start: s.start, end: s.end, text: s.text, sentence: s.index },
-            date, quote: quoteAt ? quoteAt.qi : null,
-          };
-          if (prev) out[prev.index] = position;
-          else out.push(position);
-        }
-      }
+      // One cue's position, in a function of its own: the optimising compiler then handles it apart from the
+      // sentence loop, instead of recompiling one very large function each time new object shapes reach it.
+      const addPositionOf = (cue: Cue): void => {
+          const cw = wordAtChar(cue.from);
+          const inScope = atts.filter((a) => scope[a.word] === scope[cw] && !(a.word >= cw && a.word < wordAtChar(cue.to - 1) + 1));
+          // Without an attitude word, a claim in reported speech asserts what the cue names ("Teheran werde nur über
+          // sein Nuklearprogramm verhandeln, sagte …").
+          // So does a cue inside a direct quote ("Das heißt: keine Anreicherung", sagte Leavitt).
+          const quoted = sQuotes.some((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
+          // The assertion is negated by a negation in the cue's clause ("werde weder in Genf noch anderswo gesprochen").
+          if (!inScope.length && (reported || quoted)) {
+            const cl = clauseOf[cw]!;
+            const negated = words.some((w, i) => clauseOf[i] === cl && NEGATION.test(w.f) && !cue.negators.includes(i));
+            inScope.push({ word: cw, sw: ASSERT, negated });
+          }
+          if (!inScope.length) return;
+          // A modal ("müsse") governs the attitude verb of its clause ("müsse verhindert werden"): that verb decides.
+          const full = inScope.filter((a) => !MODAL.test(words[a.word]!.f));
+          const modalOnly = inScope.filter((a) => MODAL.test(words[a.word]!.f));
+          const pool = full.filter((a) => modalOnly.some((m) => clauseOf[m.word] === clauseOf[a.word])).length ? full : inScope;
+          const att = pool.reduce((a, b) => (Math.abs(a.word - cw) <= Math.abs(b.word - cw) ? a : b));
+          const holder = holderOf(att, words, refs, sQuotes.map((x) => x.q), indirect, clauseOf, s.index, lastPerson, lastSubject, input.demonyms, reported);
+          if (!holder) return;
+          // A negation shared by the cue and the attitude ("keine Anreicherung akzeptieren") counts once.
+          const cueNeg = cue.negators.filter((k) => !(att.negated && k >= att.word - 3 && k <= att.word + 1) && k !== att.word).length % 2 === 1;
+          // A threat "für den Fall eines Angriffs" is a threat against the attack: the cue names what is threatened against.
+          const conditional = att.sw.modality === "threat" && [1, 2, 3, 4].some((d) => /^(?:fall|falle|falls)$/.test(words[cw - d]?.f ?? ""));
+          const polarity = att.sw.polarity * (att.negated ? -1 : 1) * cue.polarity * (cueNeg ? -1 : 1) * (conditional ? -1 : 1);
+          const stance: Stance = polarity > 0 ? "support" : "oppose";
+          const quoteAt = sQuotes.find((x) => words[cw]!.start >= x.q.mention.start && words[cw]!.start < x.q.mention.end);
+          const sentenceDate = (input.dates ?? []).find((d) => d.sentence === s.index);
+          const date = sentenceDate?.date.value ?? input.published ?? null;
+          // An official speaks for the state: the position is also the state's (a spokesman, a minister, a president).
+          const person = resolution.byKey.get(holder);
+          const official = person?.kind === "person" && person.affiliation?.startsWith("state:") && person.role && !NOT_OFFICIAL.test(fold(person.role));
+          for (const actor of official ? [holder, person!.affiliation!] : [holder]) {
+            const key = `${actor}|${cue.issue}|${stance}`;
+            const ownDate = !!sentenceDate;
+            const prev = seen.get(key);
+            // One position per actor, issue and stance; a dated statement is better evidence than an undated one
+            // (a headline "Chamenei: Raketen sind »rote Linie«" before "Chamenei bezeichnete … am Sonntag …").
+            if (prev && (prev.dated || !ownDate)) continue;
+            seen.set(key, { index: prev?.index ?? out.length, dated: ownDate });
+            const position: Position = {
+              actor, issue: cue.issue, stance, modality: att.negated ? (att.sw.polarity > 0 ? "reject" : "concede") : att.sw.modality,
+              evidence: { start: s.start, end: s.end, text: s.text, sentence: s.index },
+              date, quote: quoteAt ? quoteAt.qi : null,
+            };
+            if (prev) out[prev.index] = position;
+            else out.push(position);
+          }
+      };
+      for (const cue of found) addPositionOf(cue);
     }
     if (firstPersonRef) lastPerson = { actor: firstPersonRef.actor!, sentence: s.index };
     const subj = subjectIn(words, refs, 0, words.length);
