@@ -16,7 +16,7 @@ const floors = {
   articles: 0.85, // 7/8 (DER SPIEGEL is named nowhere in d02's text)
   actors: 0.8, // 69/82
   places: 0.74, // 49/63
-  events: 0.55, // 38/63, 2/6 merged across articles
+  events: 0.58, // 39/63, 4/6 merged across articles
   quotes: 0.75, // 38/48
   positions: 0.57, // 12/19
 } as const;
