@@ -180,3 +180,12 @@ describe("a weekday with its week after it", () => {
     expect(one("Die Sitzung ist für Freitag nächster Woche angesetzt.").date).toMatchObject({ value: "2026-02-13", resolution: { rule: "weekday-next-week" } });
   });
 });
+
+describe("a day without a year after its month with a year", () => {
+  it("'im Juni 2025 … am 13. Juni' is 13 June 2025, also when publication is in May 2026; 'neun Tage später' follows it", () => {
+    const found = find("Der Konflikt war im Juni 2025 eskaliert: Israel griff am 13. Juni Ziele im Iran an, neun Tage später bombardierten US-Kampfflugzeuge die Anlagen.", "2026-05-21");
+    expect(found.map((d) => d.date.value)).toEqual(["2025-06", "2025-06-13", "2025-06-22"]);
+    // Without the month named with its year, the publication year stands.
+    expect(one("Am 13. Juni griff Israel Ziele an.", "2026-07-01").date.value).toBe("2026-06-13");
+  });
+});

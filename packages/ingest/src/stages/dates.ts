@@ -628,6 +628,23 @@ function applyOffset(ref: FoundDate, p: Pending): { value: string; precision: Fu
  * Finds and resolves date expressions. Pure: depends only on the sentences and the anchor
  * (`{ value: "YYYY-MM-DD" }`, the publication date; `null` resolves absolute dates only).
  */
+/**
+ * "im Juni 2025 eskaliert: Israel griff am 13. Juni … an": a day without a year takes the year of the same month
+ * named with its year earlier in the sentence, not the year the publication day suggests.
+ */
+function takeYearOfSameMonth(found: FoundDate[]): void {
+  for (const f of found) {
+    if (f.date.resolution.rule !== "day-month-year-from-publication") continue;
+    const month = f.date.value.slice(5, 7);
+    const named = found.find((g) => g.start < f.start && g.date.resolution.kind === "absolute" && g.date.value.length >= 7 && g.date.value.slice(5, 7) === month);
+    if (!named || named.date.value.slice(0, 4) === f.date.value.slice(0, 4)) continue;
+    const day = `${named.date.value.slice(0, 4)}${f.date.value.slice(4, 10)}`;
+    if (addDays(day, 0) !== day) continue;
+    f.date = { value: day, precision: "day", resolution: { kind: "absolute", rule: "day-month-year-from-sentence", anchor: named.date.value, text: f.text } };
+    f.window = [day, day];
+  }
+}
+
 export function findDates(sentences: Sentence[], anchor: DateAnchor | null): FoundDate[] {
   const a = anchorParts(anchor);
   const result: FoundDate[] = [];
@@ -644,6 +661,7 @@ export function findDates(sentences: Sentence[], anchor: DateAnchor | null): Fou
       if (c.relativeDay) f.relativeDay = c.relativeDay;
       return f;
     });
+    takeYearOfSameMonth(found);
     const relatives = pickNonOverlapping(pending, chosen).sort((x, y) => x.start - y.start);
     for (const p of relatives) {
       const abs = s.start + p.start;
