@@ -149,6 +149,9 @@ describe("extractEvents: border incidents and diplomatic protest", () => {
     expect(events("Aserbaidschan hatte im September 2023 die Kontrolle über Berg-Karabach übernommen.").find((e) => e.kind === "attack")).toMatchObject({ date: { value: "2023-09" } });
     expect(events("Iranische Behörden verweigerten am Sonntag einem Team von Inspektoren den Zugang zur Anlage in Isfahan.", "2026-02-17").find((e) => e.kind === "reject")).toMatchObject({ date: { value: "2026-02-15" }, places: ["place:isfahan"] });
     expect(events("Peking kritisierte die vergangene Woche verhängten US-Strafmaßnahmen gegen Öltanker.", "2026-02-19").find((e) => e.kind === "sanction")?.participants).toContainEqual({ actor: "state:US", role: "initiator" });
+    expect(events("Kremlsprecher Dmitri Peskow hatte am Mittwoch jede Beteiligung Moskaus bestritten.", "2026-05-21").map((e) => e.kind)).toContain("reject");
+    expect(events("Zwei Drohnen wurden in der Nacht zu Dienstag von polnischen Kampfjets abgeschossen.", "2026-05-21").map((e) => e.kind)).toContain("attack");
+    expect(events("Ende Juli 2024 erlitt die Armee bei Kidal eine schwere Niederlage gegen die Rebellen.", "2026-05-21").find((e) => e.kind === "attack")).toMatchObject({ date: { value: "2024-07" } });
     // The same verbs without their object tell no such event.
     expect(kinds("Die Kosten überschritten am Montag das Budget.")).not.toContain("military_posture");
     expect(kinds("Die Bäckerei schloss am Montag früher.")).not.toContain("sanction");

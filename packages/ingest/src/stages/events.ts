@@ -100,7 +100,7 @@ const ARTICLES = new Set(["der", "die", "das", "dem", "den", "des", "ein", "eine
 const DEFINITE = new Set(["der", "die", "das", "dem", "den", "des", "dieser", "diese", "dieses", "diesem", "diesen"]);
 const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
 const STATUS_WORDS = /^(?:geplant\w*|abgesagt\w*|begonnen|beginn\w*|stattfind\w*|stattgefunden|fortgesetzt|angesetzt)$/;
-const LIGHT_VERB = /\b(?:stattfind\w*|stattgefunden|fand\w* statt|begonnen|beginn\w*|begann\w*|gegeben|gab|gibt|ereignet\w*|geplant\w*|abgesagt|fortgesetzt|laufen|liefen|angesetzt|aufgenommen|nahm\w* [^,]*auf|eroffnet|eingeleitet|getotet|verletzt|ums leben|zerstort|beschadigt|lieferte\w* sich|geliefert|abgehalten|hielt\w* [^,]*ab|kam\w* es [^,]*zu|ausgetragen)\b/;
+const LIGHT_VERB = /\b(?:stattfind\w*|stattgefunden|fand\w* statt|begonnen|beginn\w*|begann\w*|gegeben|gab|gibt|ereignet\w*|geplant\w*|abgesagt|fortgesetzt|laufen|liefen|angesetzt|aufgenommen|nahm\w* [^,]*auf|eroffnet|eingeleitet|getotet|verletzt|ums leben|zerstort|beschadigt|lieferte\w* sich|geliefert|abgehalten|hielt\w* [^,]*ab|kam\w* es [^,]*zu|ausgetragen|erlitt\w*)\b/;
 const RELATIVE_PRONOUN = /^(?:die|der|das|welche|welcher|welches)$/;
 const PASSIVE = /\b(?:wurde|wurden|worden|wird|werden)\b/;
 
