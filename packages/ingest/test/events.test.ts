@@ -154,6 +154,8 @@ describe("extractEvents: border incidents and diplomatic protest", () => {
     expect(events("Ende Juli 2024 erlitt die Armee bei Kidal eine schwere Niederlage gegen die Rebellen.", "2026-05-21").find((e) => e.kind === "attack")).toMatchObject({ date: { value: "2024-07" } });
     expect(events("Die EU hatte im vergangenen Jahr einen Teil der Strafmaßnahmen gegen das Kosovo aufgehoben.", "2026-03-05").find((e) => e.kind === "concede")).toMatchObject({ date: { value: "2025" } });
     expect(events("Der Gesandte kündigte an, Washington werde jede Seite, die die Gespräche sabotiert, mit weiteren Sanktionen belegen.", "2026-03-05").map((e) => e.kind)).toContain("threaten");
+    expect(events("Der Ausschuss billigte am Mittwoch einen Gesetzentwurf über die Inspektionen.", "2026-03-12").map((e) => e.kind)).toContain("agree");
+    expect(events("Iran setzte im Juli 2025 die Zusammenarbeit mit der IAEA weitgehend aus.", "2026-03-12").find((e) => e.kind === "reject")).toMatchObject({ date: { value: "2025-07" } });
     // The same verbs without their object tell no such event.
     expect(kinds("Die Kosten überschritten am Montag das Budget.")).not.toContain("military_posture");
     expect(kinds("Die Bäckerei schloss am Montag früher.")).not.toContain("sanction");
