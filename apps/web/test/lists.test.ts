@@ -163,6 +163,46 @@ describe("overview", () => {
     expect(all.articleRange).toEqual({ from: "2026-01-15", to: "2026-02-08" });
   });
 
+  it("summary: corroborated events and the events' first and last day match the events, for every kind of filter", async () => {
+    await seedInTwoIngests();
+    const filters: { from?: string; to?: string; kinds?: ("negotiate" | "sanction" | "threaten")[]; outlets?: string[] }[] = [
+      {},
+      { from: "2026-02-07" },
+      { to: "2026-02-06" },
+      { from: "2026-01-01", to: "2026-01-31" },
+      { kinds: ["negotiate"] },
+      { kinds: ["sanction", "threaten"], from: "2026-01-01" },
+      { outlets: ["Tagesschau"] },
+      { outlets: ["Zeit"], to: "2026-02-28" },
+      { from: "2027-01-01" },
+    ];
+    const seen = new Set<string>();
+    for (const filter of filters) {
+      const s = await caller().overview.summary({ filter });
+      const where = {
+        AND: [
+          filter.from ? { dateTo: { gte: new Date(`${filter.from}T00:00:00Z`) } } : {},
+          filter.to ? { dateFrom: { lte: new Date(`${filter.to}T00:00:00Z`) } } : {},
+          filter.kinds ? { kind: { in: filter.kinds } } : {},
+          filter.outlets ? { reports: { some: { article: { outlet: { in: filter.outlets } } } } } : {},
+        ],
+      };
+      const events = await t.db.event.findMany({ where, select: { independentSources: true, dateFrom: true, dateTo: true } });
+      const corroborated = events.filter((e) => e.independentSources >= 2).length;
+      expect(s.counts.corroboratedEvents, JSON.stringify(filter)).toBe(corroborated);
+      const days = (ds: (Date | null)[]) => ds.filter((d): d is Date => d !== null).map((d) => d.toISOString().slice(0, 10)).sort();
+      const froms = days(events.map((e) => e.dateFrom));
+      const tos = days(events.map((e) => e.dateTo));
+      expect(s.eventRange, JSON.stringify(filter)).toEqual({ from: froms[0] ?? null, to: tos[tos.length - 1] ?? null });
+      seen.add(`${corroborated}:${froms.length}`);
+    }
+    // The filters above reach both corroborated and uncorroborated events, and an empty window.
+    expect((await caller().overview.summary({})).counts.corroboratedEvents).toBe(1);
+    expect((await caller().overview.summary({ filter: { outlets: ["Zeit"] } })).counts.corroboratedEvents).toBe(0);
+    expect((await caller().overview.summary({ filter: { from: "2027-01-01" } })).eventRange).toEqual({ from: null, to: null });
+    expect(seen.size).toBeGreaterThan(2);
+  });
+
   it("summary: counts the actors seen in the filtered articles", async () => {
     await seedInTwoIngests();
     expect((await caller().overview.summary({})).counts.actors).toBe(5);
