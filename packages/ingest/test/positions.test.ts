@@ -99,3 +99,9 @@ describe("extractPositions: a threat named as a noun", () => {
     expect(positions("China lehnt jede Drohung mit Gewalt gegen den Iran ab.")).toEqual(["state:CN military oppose reject"]);
   });
 });
+
+describe("extractPositions: saying something helps no one", () => {
+  it("reads 'Ein neuer Krieg würde niemandem nützen' as opposing the military option", () => {
+    expect(positions("Ein neuer Krieg würde niemandem in der Region nützen, sagte Außenminister Omar Said.")).toContain("person:omar-said military oppose reject");
+  });
+});
