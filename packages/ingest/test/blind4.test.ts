@@ -18,7 +18,7 @@ const floors = {
   places: 0.74, // 49/63
   events: 0.58, // 39/63, 4/6 merged across articles
   quotes: 0.75, // 38/48
-  positions: 0.57, // 12/19
+  positions: 0.6, // 13/19
 } as const;
 
 describeScoredSet({

@@ -105,3 +105,9 @@ describe("extractPositions: saying something helps no one", () => {
     expect(positions("Ein neuer Krieg würde niemandem in der Region nützen, sagte Außenminister Omar Said.")).toContain("person:omar-said military oppose reject");
   });
 });
+
+describe("extractPositions: interference in internal affairs", () => {
+  it("reads calling a demand 'eine Einmischung in innere Angelegenheiten' as refusing it", () => {
+    expect(positions("Außenamtssprecher Esmail Baghaei nannte die Forderung, über den Umgang mit Demonstranten zu sprechen, eine Einmischung in innere Angelegenheiten.")).toContain("state:IR protesters oppose reject");
+  });
+});
