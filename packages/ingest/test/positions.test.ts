@@ -111,3 +111,11 @@ describe("extractPositions: interference in internal affairs", () => {
     expect(positions("Außenamtssprecher Esmail Baghaei nannte die Forderung, über den Umgang mit Demonstranten zu sprechen, eine Einmischung in innere Angelegenheiten.")).toContain("state:IR protesters oppose reject");
   });
 });
+
+describe("extractPositions: acting militarily, reserved or conditional", () => {
+  it("reads 'behalte sich vor, militärisch zu handeln' as support, and a 'Sollte X …' condition does not make X the holder", () => {
+    expect(positions("Israel behalte sich vor, militärisch zu handeln, sagte Ministerpräsident Avi Dror.").some((p) => p.endsWith("military support threat"))).toBe(true);
+    const conditional = positions("Präsident Tom Miller lobte die Gespräche am Montag. Sollte Teheran aber auf Zeit spielen, werde er «nicht zögern», militärisch zu handeln.");
+    expect(conditional.filter((p) => p.includes(" military support"))).not.toContainEqual(expect.stringMatching(/^state:IR /));
+  });
+});

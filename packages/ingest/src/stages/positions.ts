@@ -64,7 +64,7 @@ const BOUNDARY = /^[,;:–—().]$/;
 const PREPOSITION = /^(?:mit|gegenuber|von|vom|laut|bei|uber|fur|nach|zu|zum|zur|aus|in|im|an|am|auf|gegen|zwischen|unter|vor|durch|ohne|um|seit|wegen)$/;
 /** Konjunktiv modals of obligation: "X müsse …" reports a demand made of X. */
 const OBLIGED = /^(?:musse|mussten|solle|sollten|durfe|durften)$/;
-const CONDITION_OR_THAT = /^(?:wenn|falls|sofern|dass)$/;
+const CONDITION_OR_THAT = /^(?:wenn|falls|sofern|dass|sollte|sollten)$/;
 const OBJECT_CASE = new Set(["dem", "den", "einem", "einen", "ihm", "ihn"]);
 const PRONOUNS = new Set(["er", "sie"]);
 /** Roles that do not speak for a government. */
