@@ -119,3 +119,10 @@ describe("extractPositions: acting militarily, reserved or conditional", () => {
     expect(conditional.filter((p) => p.includes(" military support"))).not.toContainEqual(expect.stringMatching(/^state:IR /));
   });
 });
+
+describe("extractPositions: nothing but the nuclear file", () => {
+  it("reads 'über nichts anderes reden als über seine Nuklearanlagen' and 'ein Mandat für das Atomdossier' as nuclear-only talks", () => {
+    expect(positions("Teheran wolle über nichts anderes reden als über seine Nuklearanlagen, sagte die Expertin Mirjam Kessler.")).toContain("state:IR scope support offer");
+    expect(positions("„Unsere Unterhändler haben ein Mandat für das Atomdossier“, sagte der Abgeordnete Abolfazl Sarrafi.").some((p) => p.includes(" scope support"))).toBe(true);
+  });
+});
