@@ -296,14 +296,29 @@ export function resolveRelativeDay(ref: RelativeDay, anchorDay: string): string 
 
 const lower = (s: string | undefined) => (s ?? "").toLowerCase();
 
-function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pending: Pending[]): void {
-  const a = anchor;
-  const aDay = a?.day ?? null;
-  const tenseAt = (m: RegExpExecArray) => clauseTense(text, m.index, m.index + m[0].length);
-  // Cheap substring tests decide which patterns can match at all: most sentences need only a few.
+/** Cheap substring tests decide which patterns can match at all: most sentences need only a few. */
+interface PatternHints {
+  digit: boolean;
+  month: boolean;
+  dayMonth: boolean;
+  english: boolean;
+  year: boolean;
+  jahr: boolean;
+  monat: boolean;
+  woche: boolean;
+  weekend: boolean;
+  weekday: boolean;
+  dayWord: boolean;
+  span: boolean;
+  ago: boolean;
+  relative: boolean;
+  relativeDay: boolean;
+}
+
+function patternHints(text: string): PatternHints {
   const digit = /\d/.test(text);
   const month = MONTH_TEST.test(text);
-  const has = {
+  return {
     digit,
     month,
     dayMonth: digit && month,
@@ -320,24 +335,40 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
     relative: RELATIVE_TEST.test(text),
     relativeDay: text.includes("ag"),
   };
-  const each = (re: RegExp, ok: boolean) => matchesOf(re, text, ok);
+}
 
-  for (const m of each(PATTERNS.iso, has.digit)) {
+function tenseOfMatch(text: string, m: RegExpExecArray): Tense {
+  return clauseTense(text, m.index, m.index + m[0].length);
+}
+
+// Each pattern family is collected by a function of its own: one huge function made V8 recompile it again and again.
+
+function collectIsoDates(text: string, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.iso, text, ok)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validDay(y, mo, d)) out.push(dayCandidate(m, isoDay(y, mo, d), "explicit-iso-date"));
   }
-  for (const m of each(PATTERNS.numeric, has.digit)) {
+}
+
+function collectNumericDates(text: string, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.numeric, text, ok)) {
     let y = Number(m[4]);
     if (m[4]!.length === 2) y += 2000;
     const [d, mo] = [Number(m[2]), Number(m[3])];
     if (validDay(y, mo, d)) out.push(dayCandidate(m, isoDay(y, mo, d), "explicit-numeric-date"));
   }
-  for (const m of each(PATTERNS.english, has.english)) {
+}
+
+function collectEnglishDates(text: string, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.english, text, ok)) {
     const [mn, d, y] = m[1] ? [m[1], Number(m[2]), Number(m[3])] : [m[5]!, Number(m[4]), Number(m[6])];
     const mo = MONTHS_EN[mn.toLowerCase()];
     if (mo && validDay(y, mo, d)) out.push(dayCandidate(m, isoDay(y, mo, d), "explicit-day-month-year-en"));
   }
-  for (const m of each(PATTERNS.dayMonth, has.dayMonth)) {
+}
+
+function collectDayMonths(text: string, a: AnchorParts | null, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.dayMonth, text, ok)) {
     const d = Number(m[2]);
     const mo = monthNumber(m[3]!);
     if (!mo) continue;
@@ -347,192 +378,268 @@ function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pen
       continue;
     }
     if (!a) continue;
-    const value = yearForDayMonth(a, mo, d, tenseAt(m));
+    const value = yearForDayMonth(a, mo, d, tenseOfMatch(text, m));
     if (value) out.push(dayCandidate(m, value, "day-month-year-from-publication", "relative", a.day ?? String(a.year)));
   }
-  // "am 19. und 20. März", "vom 23. bis 24. Februar 2026", "19./20. März": the first day, the range as window.
-  for (const m of each(PATTERNS.dayRange, has.dayMonth)) {
-    const [d1, d2] = [Number(m[1]), Number(m[2])];
-    const mo = monthNumber(m[3]!);
-    if (!mo || d2 <= d1) continue;
-    let first: string | null = null;
-    let rule = "explicit-day-range";
-    if (m[4]) first = validDay(Number(m[4]), mo, d1) && validDay(Number(m[4]), mo, d2) ? isoDay(Number(m[4]), mo, d1) : null;
-    else if (a) {
-      first = yearForDayMonth(a, mo, d1, tenseAt(m));
-      rule = "day-range-year-from-publication";
-    }
-    if (!first || !validDay(Number(first.slice(0, 4)), mo, d2)) continue;
-    const c = dayCandidate(m, first, rule, m[4] ? "absolute" : "relative", m[4] ? undefined : (a?.day ?? String(a?.year)));
-    c.window = [first, isoDay(Number(first.slice(0, 4)), mo, d2)];
-    out.push(c);
+}
+
+/** "am 19. und 20. März", "vom 23. bis 24. Februar 2026", "19./20. März": the first day, the range as window. */
+function dayRangeCandidate(text: string, m: RegExpExecArray, a: AnchorParts | null): Candidate | null {
+  const [d1, d2] = [Number(m[1]), Number(m[2])];
+  const mo = monthNumber(m[3]!);
+  if (!mo || d2 <= d1) return null;
+  let first: string | null = null;
+  let rule = "explicit-day-range";
+  if (m[4]) first = validDay(Number(m[4]), mo, d1) && validDay(Number(m[4]), mo, d2) ? isoDay(Number(m[4]), mo, d1) : null;
+  else if (a) {
+    first = yearForDayMonth(a, mo, d1, tenseOfMatch(text, m));
+    rule = "day-range-year-from-publication";
   }
-  for (const m of each(PATTERNS.numericNoYear, has.digit)) {
-    if (!a) continue;
+  if (!first || !validDay(Number(first.slice(0, 4)), mo, d2)) return null;
+  const c = dayCandidate(m, first, rule, m[4] ? "absolute" : "relative", m[4] ? undefined : (a?.day ?? String(a?.year)));
+  c.window = [first, isoDay(Number(first.slice(0, 4)), mo, d2)];
+  return c;
+}
+
+function collectDayRanges(text: string, a: AnchorParts | null, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.dayRange, text, ok)) {
+    const c = dayRangeCandidate(text, m, a);
+    if (c) out.push(c);
+  }
+}
+
+function collectNumericNoYear(text: string, a: AnchorParts, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.numericNoYear, text, ok)) {
     const [d, mo] = [Number(m[2]), Number(m[3])];
     if (mo < 1 || mo > 12) continue;
-    const value = yearForDayMonth(a, mo, d, tenseAt(m));
+    const value = yearForDayMonth(a, mo, d, tenseOfMatch(text, m));
     if (value) out.push(dayCandidate(m, value, "day-month-year-from-publication", "relative", a.day ?? String(a.year)));
   }
-  for (const m of each(PATTERNS.monthYear, has.dayMonth)) {
+}
+
+function collectMonthYears(text: string, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.monthYear, text, ok)) {
     const mo = monthNumber(m[2]!)!;
     const y = Number(m[3]);
     if (y < 1900 || y > 2199) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(monthValue(y, mo), "month", "absolute", "explicit-month-year", m[0]), window: monthThird(m[1], y, mo) });
   }
-  if (a?.month) {
-    for (const m of each(PATTERNS.monthOnly, has.month)) {
-      const mo = monthNumber(m[2]!)!;
-      const prefix = m[0].slice(0, m[0].length - m[2]!.length).trim().toLowerCase();
-      // Ahead when the clause says so, or when the month is at most two months ahead and nothing marks the past
-      // ("…, Anfang März erneut zu verhandeln" in February); else the latest such month.
-      const ahead = (mo - a.month + 12) % 12;
-      const future =
-        prefix.includes("kommenden") ||
-        (!prefix.includes("vergangenen") && (tenseAt(m) === "future" || (ahead >= 1 && ahead <= 2 && !PAST_CUES.test(clauseAround(text, m.index, m.index + m[0].length)))));
-      let y = a.year;
-      if (future ? mo < a.month : mo > a.month) y += future ? 1 : -1;
-      if (prefix.includes("vergangenen") && mo === a.month) y -= 1;
-      out.push({
-        start: m.index, end: m.index + m[0].length, text: m[0],
-        date: fuzzy(monthValue(y, mo), "month", "relative", future ? "month-after-publication" : "month-before-publication", m[0], a.day ?? monthValue(a.year, a.month)),
-        window: monthThird(m[1], y, mo),
-      });
-    }
-  }
+}
+
+function monthOnlyCandidate(text: string, m: RegExpExecArray, a: AnchorParts, anchorMonth: number): Candidate {
+  const mo = monthNumber(m[2]!)!;
+  const prefix = m[0].slice(0, m[0].length - m[2]!.length).trim().toLowerCase();
+  // Ahead when the clause says so, or when the month is at most two months ahead and nothing marks the past
+  // ("…, Anfang März erneut zu verhandeln" in February); else the latest such month.
+  const ahead = (mo - anchorMonth + 12) % 12;
+  const future =
+    prefix.includes("kommenden") ||
+    (!prefix.includes("vergangenen") && (tenseOfMatch(text, m) === "future" || (ahead >= 1 && ahead <= 2 && !PAST_CUES.test(clauseAround(text, m.index, m.index + m[0].length)))));
+  let y = a.year;
+  if (future ? mo < anchorMonth : mo > anchorMonth) y += future ? 1 : -1;
+  if (prefix.includes("vergangenen") && mo === anchorMonth) y -= 1;
+  return {
+    start: m.index, end: m.index + m[0].length, text: m[0],
+    date: fuzzy(monthValue(y, mo), "month", "relative", future ? "month-after-publication" : "month-before-publication", m[0], a.day ?? monthValue(a.year, anchorMonth)),
+    window: monthThird(m[1], y, mo),
+  };
+}
+
+function collectMonthsOnly(text: string, a: AnchorParts, anchorMonth: number, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.monthOnly, text, ok)) out.push(monthOnlyCandidate(text, m, a, anchorMonth));
+}
+
+function yearCandidate(m: RegExpExecArray): Candidate {
+  const y = Number(m[1]);
+  return { start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(String(y), "year", "absolute", "explicit-year", m[0]), window: [`${y}-01-01`, `${y}-12-31`] };
+}
+
+function collectYears(text: string, ok: boolean, out: Candidate[]): void {
   for (const pattern of [PATTERNS.year, PATTERNS.parenYear]) {
-    for (const m of each(pattern, has.year)) {
-      const y = Number(m[1]);
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(String(y), "year", "absolute", "explicit-year", m[0]), window: [`${y}-01-01`, `${y}-12-31`] });
-    }
+    for (const m of matchesOf(pattern, text, ok)) out.push(yearCandidate(m));
   }
-  for (const m of each(PATTERNS.bareYear, has.year)) {
+  for (const m of matchesOf(PATTERNS.bareYear, text, ok)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (/(?:rund|etwa|ca\.|mehr als|über|knapp|fast|insgesamt|nur|gut|weitere|um die|bis zu|von|Nr\.)\s*$/u.test(before)) continue;
-    const y = Number(m[1]);
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(String(y), "year", "absolute", "explicit-year", m[0]), window: [`${y}-01-01`, `${y}-12-31`] });
+    out.push(yearCandidate(m));
   }
+}
 
-  if (a) {
-    for (const m of each(PATTERNS.year2, has.jahr)) {
-      const w = lower(m[1] ?? m[2]);
-      const delta = /vergangen|letzt|vorig|vorjahr/.test(w) ? -1 : /kommend|nächst/.test(w) ? 1 : 0;
-      const y = a.year + delta;
-      const rule = delta < 0 ? "previous-year" : delta > 0 ? "next-year" : "this-year";
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(String(y), "year", "relative", rule, m[0], a.day ?? String(a.year)), window: [`${y}-01-01`, `${y}-12-31`] });
-    }
+function collectRelativeYears(text: string, a: AnchorParts, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.year2, text, ok)) {
+    const w = lower(m[1] ?? m[2]);
+    const delta = /vergangen|letzt|vorig|vorjahr/.test(w) ? -1 : /kommend|nächst/.test(w) ? 1 : 0;
+    const y = a.year + delta;
+    const rule = delta < 0 ? "previous-year" : delta > 0 ? "next-year" : "this-year";
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(String(y), "year", "relative", rule, m[0], a.day ?? String(a.year)), window: [`${y}-01-01`, `${y}-12-31`] });
   }
-  if (a?.month) {
-    for (const m of each(PATTERNS.month, has.monat)) {
-      const w = lower(m[1]);
-      const delta = /vergangen|letzt|vorig/.test(w) ? -1 : /kommend|nächst/.test(w) ? 1 : 0;
-      const [y, mo] = shiftMonth(a.year, a.month, delta);
-      const rule = delta < 0 ? "previous-month" : delta > 0 ? "next-month" : "this-month";
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(monthValue(y, mo), "month", "relative", rule, m[0], a.day ?? monthValue(a.year, a.month)), window: monthWindow(y, mo) });
-    }
-  }
+}
 
-  // Everything below needs the publication day.
-  if (aDay) {
-    for (const m of each(PATTERNS.dayWord, has.dayWord)) {
-      const w = lower(m[1]);
-      if (w === "morgen" && /(?:am|jeden|den|diesen|heute|gestern|guten)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
-      const offset = { vorgestern: -2, gestern: -1, heute: 0, morgen: 1, übermorgen: 2 }[w] ?? 0;
-      const ref: RelativeDay = { rule: offset < 0 ? "day-before-publication" : offset > 0 ? "day-after-publication" : "publication-day", offset };
-      out.push({ ...dayCandidate(m, resolveRelativeDay(ref, aDay), ref.rule, "relative", aDay), relativeDay: ref });
-    }
-    for (const m of each(PATTERNS.weekday, has.weekday)) {
-      const prefix = lower(m[1]);
-      if (m[3] && !/^(?:des|und|im laufe des)$/.test(prefix)) continue; // "montags": habitual, not a date
-      const weekday = WEEKDAYS[m[2]!.toLowerCase()]!;
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-      const weekAfter = prefix && !/diese|heutigen|kommend|nächst|vergangen|letzt|vorig/.test(prefix) ? WEEK_AFTER_WEEKDAY_PAST.exec(after) ?? WEEK_AFTER_WEEKDAY_NEXT.exec(after) : null;
-      let rule: string;
-      if (/diese|heutigen/.test(prefix)) rule = "weekday-this-week";
-      else if (/kommend|nächst/.test(prefix)) rule = "weekday-next";
-      else if (/vergangen|letzt|vorig/.test(prefix)) rule = "weekday-previous";
-      else if (weekAfter && WEEK_AFTER_WEEKDAY_PAST.test(weekAfter[0])) rule = "weekday-last-week";
-      else if (weekAfter) rule = "weekday-next-week";
-      else if (prefix === "für" && PAST_CUES.test(clauseAround(text, m.index, m.index + m[0].length))) rule = "weekday-nearest-publication";
-      else if (prefix === "für" || (prefix !== "seit" && tenseAt(m) === "future")) rule = "weekday-planned-after-publication";
-      else rule = "weekday-before-publication";
-      const ref: RelativeDay = { rule, weekday };
-      const found = { ...dayCandidate(m, resolveRelativeDay(ref, aDay), rule, "relative", aDay), relativeDay: ref };
-      // The week words belong to the weekday ("am Mittwoch vergangener Woche"), not a week of their own.
-      if (weekAfter) {
-        found.end += weekAfter[0].length;
-        found.text = text.slice(found.start, found.end);
-        found.date = { ...found.date, resolution: { ...found.date.resolution, text: found.text } };
-      }
-      out.push(found);
-    }
-    for (const m of each(PATTERNS.weekend, has.weekend)) {
-      const prefix = lower(m[1]);
-      let ref: RelativeDay;
-      if (/diese/.test(prefix)) ref = { rule: "weekend-this-week" };
-      else if (/kommend|nächst/.test(prefix) || (tenseAt(m) === "future" && !/vergangen|letzt/.test(prefix))) ref = { rule: "weekend-after-publication" };
-      else ref = { rule: "weekend-before-publication", strict: /vergangen|letzt/.test(prefix) };
-      const saturday = resolveRelativeDay(ref, aDay);
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(saturday, "day", "relative", ref.rule, m[0], aDay), window: [saturday, addDays(saturday, 1)], relativeDay: ref });
-    }
-    for (const m of each(PATTERNS.week, has.woche)) {
-      const w = lower(m[2]);
-      const delta = /vergangen|letzt|vorig/.test(w) ? -1 : /kommend|nächst/.test(w) ? 1 : 0;
-      const monday = addDays(mondayOf(aDay), 7 * delta);
-      out.push(weekCandidate(m, monday, m[1], delta < 0 ? "previous-week" : delta > 0 ? "next-week" : "this-week", aDay));
-    }
-    for (const m of each(PATTERNS.weekPart, has.woche)) {
-      out.push(weekCandidate(m, mondayOf(aDay), m[1], "this-week", aDay));
-    }
-    for (const m of each(PATTERNS.span, has.span)) {
-      const future = /kommend|nächst/.test(lower(m[1]));
-      const days = /woche/i.test(m[2]!) ? 21 : 7;
-      const window: [string, string] = future ? [addDays(aDay, 1), addDays(aDay, days)] : [addDays(aDay, -days), addDays(aDay, -1)];
-      const rule = future ? "coming-days" : "past-days";
-      const middle = addDays(window[0], Math.floor(daysBetween(window[0], window[1]) / 2));
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(middle.slice(0, 7), "month", "relative", rule, m[0], aDay), window });
-    }
-    for (const m of each(PATTERNS.ago, has.ago)) {
-      const n = numberValue(m[2]!);
-      const unit = lower(m[3]);
-      const approx = n === null || !!m[1];
-      const count = n ?? 3;
-      if (unit.startsWith("tag") || unit.startsWith("woche")) {
-        const days = unit.startsWith("tag") ? count : count * 7;
-        const value = addDays(aDay, -days);
-        if (approx || unit.startsWith("woche")) {
-          const spread = Math.max(1, Math.round(days / 3));
-          out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(value.slice(0, 7), "month", "relative", "ago", m[0], aDay), window: [addDays(value, -spread), addDays(value, spread)] });
-        } else {
-          out.push(dayCandidate(m, value, "ago", "relative", aDay));
-        }
-      } else if (unit.startsWith("monat")) {
-        const [y, mo] = shiftMonth(a!.year, a!.month!, -count);
-        out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(monthValue(y, mo), "month", "relative", "ago", m[0], aDay), window: monthWindow(y, mo) });
-      } else {
-        const y = a!.year - count;
-        out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(String(y), "year", "relative", "ago", m[0], aDay), window: [`${y}-01-01`, `${y}-12-31`] });
-      }
-    }
+function collectRelativeMonths(text: string, a: AnchorParts, anchorMonth: number, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.month, text, ok)) {
+    const w = lower(m[1]);
+    const delta = /vergangen|letzt|vorig/.test(w) ? -1 : /kommend|nächst/.test(w) ? 1 : 0;
+    const [y, mo] = shiftMonth(a.year, anchorMonth, delta);
+    const rule = delta < 0 ? "previous-month" : delta > 0 ? "next-month" : "this-month";
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(monthValue(y, mo), "month", "relative", rule, m[0], a.day ?? monthValue(a.year, anchorMonth)), window: monthWindow(y, mo) });
   }
+}
 
-  // Relative to another date in the text: resolved after all others are known.
-  for (const m of each(PATTERNS.relative, has.relative)) {
-    const n = numberValue(m[2]!);
-    const unitWord = lower(m[3]);
-    const unit = unitWord.startsWith("tag") ? "day" : unitWord.startsWith("woche") ? "week" : unitWord.startsWith("monat") ? "month" : "year";
-    const dir = lower(m[4]);
-    // "zwei Tage nach den Gesprächen": "nach"/"vor" governing a noun date that noun, which lies before (after) the
-    // reference: the exchange on Saturday came two days after talks on Thursday.
-    const governs = (dir === "nach" || dir === "vor") && /^\s+(?:de[nmrs]?|die|das|dem|einer?|einem|einen|\p{Lu})/u.test(text.slice(m.index + m[0].length));
-    const forward = /später|danach|darauf|nach/.test(dir) !== governs;
-    const sign = forward ? 1 : -1;
-    pending.push({ start: m.index, end: m.index + m[0].length, text: m[0], sign, amount: n ?? 3, unit, approx: n === null || /knapp|rund|etwa|gut|fast/i.test(m[1] ?? "") });
+function collectDayWords(text: string, aDay: string, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.dayWord, text, ok)) {
+    const w = lower(m[1]);
+    if (w === "morgen" && /(?:am|jeden|den|diesen|heute|gestern|guten)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
+    const offset = { vorgestern: -2, gestern: -1, heute: 0, morgen: 1, übermorgen: 2 }[w] ?? 0;
+    const ref: RelativeDay = { rule: offset < 0 ? "day-before-publication" : offset > 0 ? "day-after-publication" : "publication-day", offset };
+    out.push({ ...dayCandidate(m, resolveRelativeDay(ref, aDay), ref.rule, "relative", aDay), relativeDay: ref });
   }
-  for (const m of each(PATTERNS.relativeDay, has.relativeDay)) {
+}
+
+function weekdayRule(text: string, m: RegExpExecArray, prefix: string, weekAfter: RegExpExecArray | null): string {
+  if (/diese|heutigen/.test(prefix)) return "weekday-this-week";
+  if (/kommend|nächst/.test(prefix)) return "weekday-next";
+  if (/vergangen|letzt|vorig/.test(prefix)) return "weekday-previous";
+  if (weekAfter && WEEK_AFTER_WEEKDAY_PAST.test(weekAfter[0])) return "weekday-last-week";
+  if (weekAfter) return "weekday-next-week";
+  if (prefix === "für" && PAST_CUES.test(clauseAround(text, m.index, m.index + m[0].length))) return "weekday-nearest-publication";
+  if (prefix === "für" || (prefix !== "seit" && tenseOfMatch(text, m) === "future")) return "weekday-planned-after-publication";
+  return "weekday-before-publication";
+}
+
+function weekdayCandidate(text: string, m: RegExpExecArray, aDay: string): Candidate | null {
+  const prefix = lower(m[1]);
+  if (m[3] && !/^(?:des|und|im laufe des)$/.test(prefix)) return null; // "montags": habitual, not a date
+  const weekday = WEEKDAYS[m[2]!.toLowerCase()]!;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  const weekAfter = prefix && !/diese|heutigen|kommend|nächst|vergangen|letzt|vorig/.test(prefix) ? WEEK_AFTER_WEEKDAY_PAST.exec(after) ?? WEEK_AFTER_WEEKDAY_NEXT.exec(after) : null;
+  const rule = weekdayRule(text, m, prefix, weekAfter);
+  const ref: RelativeDay = { rule, weekday };
+  const found = { ...dayCandidate(m, resolveRelativeDay(ref, aDay), rule, "relative", aDay), relativeDay: ref };
+  // The week words belong to the weekday ("am Mittwoch vergangener Woche"), not a week of their own.
+  if (weekAfter) {
+    found.end += weekAfter[0].length;
+    found.text = text.slice(found.start, found.end);
+    found.date = { ...found.date, resolution: { ...found.date.resolution, text: found.text } };
+  }
+  return found;
+}
+
+function collectWeekdays(text: string, aDay: string, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.weekday, text, ok)) {
+    const c = weekdayCandidate(text, m, aDay);
+    if (c) out.push(c);
+  }
+}
+
+function collectWeekends(text: string, aDay: string, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.weekend, text, ok)) {
+    const prefix = lower(m[1]);
+    let ref: RelativeDay;
+    if (/diese/.test(prefix)) ref = { rule: "weekend-this-week" };
+    else if (/kommend|nächst/.test(prefix) || (tenseOfMatch(text, m) === "future" && !/vergangen|letzt/.test(prefix))) ref = { rule: "weekend-after-publication" };
+    else ref = { rule: "weekend-before-publication", strict: /vergangen|letzt/.test(prefix) };
+    const saturday = resolveRelativeDay(ref, aDay);
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(saturday, "day", "relative", ref.rule, m[0], aDay), window: [saturday, addDays(saturday, 1)], relativeDay: ref });
+  }
+}
+
+function collectWeeks(text: string, aDay: string, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.week, text, ok)) {
+    const w = lower(m[2]);
+    const delta = /vergangen|letzt|vorig/.test(w) ? -1 : /kommend|nächst/.test(w) ? 1 : 0;
+    const monday = addDays(mondayOf(aDay), 7 * delta);
+    out.push(weekCandidate(m, monday, m[1], delta < 0 ? "previous-week" : delta > 0 ? "next-week" : "this-week", aDay));
+  }
+  for (const m of matchesOf(PATTERNS.weekPart, text, ok)) {
+    out.push(weekCandidate(m, mondayOf(aDay), m[1], "this-week", aDay));
+  }
+}
+
+function collectSpans(text: string, aDay: string, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.span, text, ok)) {
+    const future = /kommend|nächst/.test(lower(m[1]));
+    const days = /woche/i.test(m[2]!) ? 21 : 7;
+    const window: [string, string] = future ? [addDays(aDay, 1), addDays(aDay, days)] : [addDays(aDay, -days), addDays(aDay, -1)];
+    const rule = future ? "coming-days" : "past-days";
+    const middle = addDays(window[0], Math.floor(daysBetween(window[0], window[1]) / 2));
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(middle.slice(0, 7), "month", "relative", rule, m[0], aDay), window });
+  }
+}
+
+function agoCandidate(m: RegExpExecArray, a: AnchorParts, aDay: string): Candidate {
+  const n = numberValue(m[2]!);
+  const unit = lower(m[3]);
+  const approx = n === null || !!m[1];
+  const count = n ?? 3;
+  if (unit.startsWith("tag") || unit.startsWith("woche")) {
+    const days = unit.startsWith("tag") ? count : count * 7;
+    const value = addDays(aDay, -days);
+    if (approx || unit.startsWith("woche")) {
+      const spread = Math.max(1, Math.round(days / 3));
+      return { start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(value.slice(0, 7), "month", "relative", "ago", m[0], aDay), window: [addDays(value, -spread), addDays(value, spread)] };
+    }
+    return dayCandidate(m, value, "ago", "relative", aDay);
+  }
+  if (unit.startsWith("monat")) {
+    const [y, mo] = shiftMonth(a.year, a.month!, -count);
+    return { start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(monthValue(y, mo), "month", "relative", "ago", m[0], aDay), window: monthWindow(y, mo) };
+  }
+  const y = a.year - count;
+  return { start: m.index, end: m.index + m[0].length, text: m[0], date: fuzzy(String(y), "year", "relative", "ago", m[0], aDay), window: [`${y}-01-01`, `${y}-12-31`] };
+}
+
+function collectAgo(text: string, a: AnchorParts, aDay: string, ok: boolean, out: Candidate[]): void {
+  for (const m of matchesOf(PATTERNS.ago, text, ok)) out.push(agoCandidate(m, a, aDay));
+}
+
+function relativePending(text: string, m: RegExpExecArray): Pending {
+  const n = numberValue(m[2]!);
+  const unitWord = lower(m[3]);
+  const unit = unitWord.startsWith("tag") ? "day" : unitWord.startsWith("woche") ? "week" : unitWord.startsWith("monat") ? "month" : "year";
+  const dir = lower(m[4]);
+  // "zwei Tage nach den Gesprächen": "nach"/"vor" governing a noun date that noun, which lies before (after) the
+  // reference: the exchange on Saturday came two days after talks on Thursday.
+  const governs = (dir === "nach" || dir === "vor") && /^\s+(?:de[nmrs]?|die|das|dem|einer?|einem|einen|\p{Lu})/u.test(text.slice(m.index + m[0].length));
+  const forward = /später|danach|darauf|nach/.test(dir) !== governs;
+  const sign = forward ? 1 : -1;
+  return { start: m.index, end: m.index + m[0].length, text: m[0], sign, amount: n ?? 3, unit, approx: n === null || /knapp|rund|etwa|gut|fast/i.test(m[1] ?? "") };
+}
+
+/** Relative to another date in the text: resolved after all others are known. */
+function collectRelatives(text: string, has: PatternHints, pending: Pending[]): void {
+  for (const m of matchesOf(PATTERNS.relative, text, has.relative)) pending.push(relativePending(text, m));
+  for (const m of matchesOf(PATTERNS.relativeDay, text, has.relativeDay)) {
     const sign = /darauf|danach|nächsten|folgenden|folgetag/i.test(m[1]!) ? 1 : -1;
     pending.push({ start: m.index, end: m.index + m[0].length, text: m[0], sign, amount: 1, unit: "day", approx: false });
   }
+}
+
+/** Dates that need the publication day. */
+function collectRelativeToPublicationDay(text: string, a: AnchorParts, aDay: string, has: PatternHints, out: Candidate[]): void {
+  collectDayWords(text, aDay, has.dayWord, out);
+  collectWeekdays(text, aDay, has.weekday, out);
+  collectWeekends(text, aDay, has.weekend, out);
+  collectWeeks(text, aDay, has.woche, out);
+  collectSpans(text, aDay, has.span, out);
+  collectAgo(text, a, aDay, has.ago, out);
+}
+
+function collect(text: string, anchor: AnchorParts | null, out: Candidate[], pending: Pending[]): void {
+  const a = anchor;
+  const has = patternHints(text);
+  collectIsoDates(text, has.digit, out);
+  collectNumericDates(text, has.digit, out);
+  collectEnglishDates(text, has.english, out);
+  collectDayMonths(text, a, has.dayMonth, out);
+  collectDayRanges(text, a, has.dayMonth, out);
+  if (a) collectNumericNoYear(text, a, has.digit, out);
+  collectMonthYears(text, has.dayMonth, out);
+  if (a?.month) collectMonthsOnly(text, a, a.month, has.month, out);
+  collectYears(text, has.year, out);
+  if (a) collectRelativeYears(text, a, has.jahr, out);
+  if (a?.month) collectRelativeMonths(text, a, a.month, has.monat, out);
+  if (a?.day) collectRelativeToPublicationDay(text, a, a.day, has, out);
+  collectRelatives(text, has, pending);
 }
 
 /**
