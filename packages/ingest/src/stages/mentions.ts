@@ -222,311 +222,330 @@ function gazetteerAt(lex: Lexicon, words: Word[], i: number): GazMatch | undefin
 }
 
 /** Finds actor and place mentions in every sentence of an article. */
-export function findMentions(input: MentionInput): Mention[] {
-  const { text, sentences, lexicon: lex } = input;
-  const authors = new Set((input.authors ?? []).map(fold));
-  const out: Mention[] = [];
-  const personNames = new Map<string, string>(); // folded surname → full name, for the linking pass
-  const perSentence: { words: Word[]; blocked: (number | undefined)[]; gazAt: (GazMatch | undefined)[] }[] = [];
-  const acronyms = definedAcronyms(lex, sentences);
-  const orgSpans: OrgSpan[] = [];
-  const bareBodies: { sentence: number; w: number; noun: string }[] = [];
+type MentionDraft = Omit<Mention, "sentence" | "start" | "end" | "text" | "before"> & { text?: string };
 
+/** One sentence being scanned: its words, the lexicon matches and which mention covers each word. */
+interface SentenceScan {
+  lex: Lexicon;
+  text: string;
+  authors: Set<string>;
+  sentence: number;
+  words: Word[];
+  gazAt: (GazMatch | undefined)[];
+  blocked: (number | undefined)[]; // index into out of the mention covering a word
+  out: Mention[];
+}
+
+function emit(sc: SentenceScan, m: MentionDraft): Mention {
+  const { words, out, blocked } = sc;
+  const first = words[m.w0]!;
+  const last = words[m.w1 - 1]!;
+  const mention = m as Mention;
+  mention.start = first.start;
+  mention.end = last.end;
+  mention.text ??= sc.text.slice(first.start, last.end);
+  mention.sentence = sc.sentence;
+  mention.before = wordsBefore(words, m.w0);
+  out.push(mention);
+  for (let k = m.w0; k < m.w1; k++) blocked[k] = out.length - 1;
+  return mention;
+}
+
+// The passes below look at one word at a time in functions of their own: one huge findMentions made V8 recompile
+// it again and again. Each returns the index of the last word it consumed (the word itself when it took none).
+
+/** Pass 1: lexicon names. */
+function markGazetteerMatches(lex: Lexicon, words: Word[], gazAt: (GazMatch | undefined)[]): void {
+  for (let i = 0; i < words.length; ) {
+    const g = gazetteerAt(lex, words, i);
+    if (!g) {
+      i += 1;
+      continue;
+    }
+    // A name glued to a slash is a photo credit ("Kemal Aslan/REUTERS").
+    gazAt[i] = g;
+    i = g.end;
+  }
+}
+
+/** Role phrase with the name in apposition: "Der Sprecher des Außenministeriums von Katar, Majed Al Ansari,". */
+function appositionAfterTitle(sc: SentenceScan, i: number, w: Word, title: string, affiliation: string | undefined): number {
+  const { lex, words, gazAt, blocked, text, authors } = sc;
+  for (let k = i + 1; k < Math.min(words.length - 1, i + 9); k++) {
+    const c = words[k]!;
+    if (c.text === ",") {
+      let j = k + 1;
+      const t2 = words[j] && words[j]!.cap ? titleOf(lex, words[j]!.f, words[j]!.text) : null; // ", Generalmajor Abdolrahim Mussawi,"
+      if (t2) j += 1;
+      const known = gazAt[j]?.entry.kind === "person" ? gazAt[j] : undefined;
+      const e2 = known ? known.end : nameSpan(lex, words, j, blocked);
+      const closer = words[e2]?.text;
+      const multi = e2 - j >= 2 || !!known || lex.givenNames.has(words[j]?.f ?? "");
+      if (e2 > j && multi && (closer === "," || closer === "." || closer === undefined) && !authors.has(fold(textOf(words, j, e2, text)))) {
+        const affil = affiliation ?? affiliationAfter(lex, words, i + 1, k, gazAt);
+        emit(sc, { type: "actor", kind: "person", ...(known ? { key: known.entry.key } : {}), role: roleOf(t2 ? words[j - 1]! : w, t2 ?? title), via: "pattern:role-apposition", name: textOf(words, j, e2, text), w0: j, w1: e2, ...aff(affil) });
+        return e2 - 1;
+      }
+      return i;
+    }
+    if (!c.word || c.f === "und" || SPEECH.has(c.f)) return i;
+  }
+  return i;
+}
+
+/** A title, then a known person, a name, or a role phrase with the name in apposition. */
+function personAfterTitle(sc: SentenceScan, i: number, w: Word, title: string): number {
+  const { lex, words, gazAt, blocked, text, authors } = sc;
+  const pre = prefixAffiliation(lex, w);
+  const before = affiliationBefore(lex, words, i, gazAt);
+  const next = gazAt[i + 1];
+  // Title + known person.
+  if (next && next.entry.kind === "person") {
+    const m = emit(sc, { type: "actor", kind: "person", key: next.entry.key, role: roleOf(w, title), via: "gazetteer:person+title", name: textOf(words, i + 1, next.end, text), w0: i + 1, w1: next.end, ...aff(pre ?? before), ...(next.entry.genitive ? { genitive: true } : {}) });
+    m.name = stripGenitive(m.name, next.entry.genitive);
+    return next.end - 1;
+  }
+  // Title + name.
+  const end = nameSpan(lex, words, i + 1, blocked);
+  if (end > i + 1 && !authors.has(fold(textOf(words, i + 1, end, text))) && !creditAround(words, i + 1, end)) {
+    emit(sc, { type: "actor", kind: "person", role: roleOf(w, title), via: "pattern:title-name", name: textOf(words, i + 1, end, text), w0: i + 1, w1: end, ...aff(pre ?? before) });
+    // A plural title with two full names ("Die Außenminister Aram Hovsepjan und Rauf Mammadli"): the second
+    // name has the same title.
+    if (words[end]?.f === "und" && blocked[end + 1] === undefined && !gazAt[end + 1]) {
+      const second = nameSpan(lex, words, end + 1, blocked);
+      if (second >= end + 3 && !authors.has(fold(textOf(words, end + 1, second, text))) && !creditAround(words, end + 1, second)) {
+        emit(sc, { type: "actor", kind: "person", role: roleOf(w, title), via: "pattern:title-name", name: textOf(words, end + 1, second, text), w0: end + 1, w1: second });
+        return second - 1;
+      }
+    }
+    return end - 1;
+  }
+  return appositionAfterTitle(sc, i, w, title, pre ?? before);
+}
+
+/** Verb of saying + name: "sagte Müller", "so Hebestreit". */
+function personAfterSpeechVerb(sc: SentenceScan, i: number): number {
+  const { lex, words, blocked, text, authors } = sc;
+  const j = i + 1;
+  const end = nameSpan(lex, words, j, blocked);
+  const after = words[end];
+  const single = end === j + 1;
+  const closes = !after || !after.word || ["dem", "der", "den", "gegenüber", "am", "im", "in", "auf", "bei", "laut", "zufolge", "vor", "nach"].includes(after.f);
+  if (end > j && (!single || closes) && !lex.givenNames.has(words[j]!.f) && !creditAround(words, j, end)) {
+    const name = textOf(words, j, end, text);
+    if (!authors.has(fold(name))) {
+      emit(sc, { type: "actor", kind: "person", via: "pattern:speech-name", name, w0: j, w1: end });
+      return end - 1;
+    }
+  }
+  return i;
+}
+
+/** Pass 2: persons by pattern (they may start on a given name the gazetteer also knows as a place: "Israel Katz"). */
+function personAt(sc: SentenceScan, i: number): number {
+  const { lex, words, gazAt, blocked, text, authors } = sc;
+  const w = words[i]!;
+  if (blocked[i] !== undefined || !w.word) return i;
+  const g = gazAt[i];
+  if (g && g.entry.kind !== "person") return i;
+  const title = w.cap ? titleOf(lex, w.f, w.text) : null;
+  if (title) return personAfterTitle(sc, i, w, title);
+  // Given name + surname.
+  if (w.cap && lex.givenNames.has(w.f)) {
+    const end = nameSpan(lex, words, i, blocked);
+    if (end >= i + 2 && !creditAround(words, i, end)) {
+      const name = textOf(words, i, end, text);
+      if (!authors.has(fold(name))) {
+        emit(sc, { type: "actor", kind: "person", via: "pattern:given-name", name, w0: i, w1: end, ...aff(affiliationBefore(lex, words, i, gazAt)) });
+        return end - 1;
+      }
+    }
+  }
+  if (!w.cap && SPEECH.has(w.f) && i + 1 < words.length && !gazAt[i + 1]) return personAfterSpeechVerb(sc, i);
+  return i;
+}
+
+/** A lexicon name not taken by a person pattern. */
+function gazetteerMention(sc: SentenceScan, i: number, g: GazMatch): number {
+  const { lex, words, blocked, text, gazAt } = sc;
+  for (let k = i; k < g.end; k++) if (blocked[k] !== undefined) return i;
+  const e = g.entry;
+  const name = stripGenitive(textOf(words, i, g.end, text), e.genitive);
+  const next = words[g.end];
+  const modifier = !!(e.genitive && next?.cap && (titleOf(lex, next.f) || lex.capitalWords.has(next.f)));
+  const base = { name, w0: i, w1: g.end, ...(e.genitive ? { genitive: true } : {}), ...(modifier ? { modifier: true } : {}) };
+  switch (e.kind) {
+    case "country":
+      emit(sc, { ...base, type: "both", kind: "state", key: e.key, place: e.place!, state: e.state!, via: "gazetteer:country" });
+      break;
+    case "city":
+    case "region":
+      emit(sc, { ...base, type: "place", key: e.key, place: e.place!, ...(e.state ? { state: e.state } : {}), via: `gazetteer:${e.kind}` });
+      break;
+    case "seat":
+      emit(sc, { ...base, type: "both", kind: "state", key: e.key, place: e.place!, state: e.state!, via: "gazetteer:seat" });
+      break;
+    case "org":
+      emit(sc, { ...base, type: "actor", kind: lex.actors.get(e.key)?.kind ?? "organisation", key: e.key, via: "gazetteer:org" });
+      break;
+    case "media":
+      emit(sc, { ...base, type: "actor", kind: "media", key: e.key, via: "gazetteer:media" });
+      break;
+    case "person":
+      emit(sc, { ...base, type: "actor", kind: "person", key: e.key, via: "gazetteer:person", ...aff(affiliationBefore(lex, words, i, gazAt)) });
+      break;
+  }
+  return g.end - 1;
+}
+
+/** "US-Hauptstadt", "die iranische Hauptstadt", "Hauptstadt Irans". */
+function capitalMention(sc: SentenceScan, i: number, w: Word, dash: number): void {
+  const { lex, words, gazAt, text } = sc;
+  const owner = (dash > 0 ? prefixAffiliation(lex, w) : undefined) ?? (lex.demonyms.get(words[i - 1]?.f ?? ""));
+  const iso = owner?.startsWith("state:") ? owner.slice(6) : undefined;
+  const cap = iso ? lex.capitalOf.get(iso) : undefined;
+  const following = gazAt[i + 1];
+  if (cap && !(following && (following.entry.kind === "city"))) {
+    const w0 = dash > 0 ? i : i - 1;
+    emit(sc, { type: "place", key: cap, place: cap, state: iso!, name: textOf(words, w0, i + 1, text), w0, w1: i + 1, via: "pattern:capital" });
+  }
+}
+
+/** Demonym + (adjective) + government noun or title without a name: "die iranische Führung", "dem katarischen Premierminister". */
+function demonymGroup(sc: SentenceScan, i: number, dem: string): number {
+  const { lex, words, gazAt, text, out } = sc;
+  for (let k = i + 1; k <= Math.min(i + 2, words.length - 1); k++) {
+    const n = words[k]!;
+    if (!n.word) break;
+    const isGov = lex.governmentNouns.has(n.f);
+    const t = n.cap ? titleOf(lex, n.f) : null;
+    if (isGov || (t && !isNameWord(lex, words[k + 1]) && gazAt[k + 1]?.entry.kind !== "person" && !hasPersonAt(out, sc.sentence, words, k + 1))) {
+      const anonymous = PERSONLIKE_GOV.has(n.f) || !!t;
+      emit(sc, { type: "actor", kind: dem.startsWith("state:") ? "state" : "organisation", key: dem, name: textOf(words, i, k + 1, text), w0: i, w1: k + 1, via: "pattern:demonym-group", ...(anonymous ? { anonymous: true } : {}) });
+      return k;
+    }
+    if (n.cap) break;
+  }
+  return i;
+}
+
+/** Organisation noun + name: Think Tank „United Against Nuclear Iran“, Denkfabrik Carnegie. */
+function organisationAfterNoun(sc: SentenceScan, i: number, orgNoun: number): number {
+  const { lex, words, blocked, text } = sc;
+  let j = i + orgNoun;
+  const quoted = words[j] && /^[„“"»«‚]$/.test(words[j]!.text);
+  if (quoted) j += 1;
+  let k = j;
+  while (k < words.length && k < j + 8 && words[k]!.word && (words[k]!.cap || (quoted && /^(?:of|for|the|and|für|und|der|die|des)$/.test(words[k]!.f)))) k++;
+  if (quoted && !/^[“”"«»‘’]$/.test(words[k]?.text ?? "")) k = j;
+  // One name word counts when it reads as a name, not a noun: "die Menschenrechtsorganisation Hengaw meldete".
+  const singleName = k === j + 1 && isNameWord(lex, words[j]) && !words[k]?.cap;
+  if (k > j && (quoted || k - j >= 2 || singleName) && !blocked.slice(j, k).some((b) => b !== undefined)) {
+    const name = textOf(words, j, k, text);
+    emit(sc, { type: "actor", kind: "organisation", key: `org:${slug(name)}`, name, w0: j, w1: k, via: "pattern:org-noun" });
+    return k;
+  }
+  return i;
+}
+
+/** Pass 3: lexicon names not taken by a person pattern; collective references; capitals; organisations. */
+function placeOrGroupAt(sc: SentenceScan, i: number): number {
+  const { lex, words, gazAt, blocked } = sc;
+  if (blocked[i] !== undefined) return i;
+  const w = words[i]!;
+  const g = gazAt[i];
+  if (g) return gazetteerMention(sc, i, g);
+  if (!w.word) return i;
+  // A city's adjective before a noun: "die Genfer Gespräche" take place in Genf ("die Teheraner Führung" is the state's).
+  const next = words[i + 1];
+  if (w.cap && w.f.length > 5 && w.f.endsWith("er") && next?.cap && next.word && !lex.governmentNouns.has(next.f)) {
+    const city = lex.byFirst.get(w.f.slice(0, -2))?.find((e) => e.kind === "city" && e.words.length === 1);
+    if (city?.place) {
+      emit(sc, { type: "place", key: city.key, place: city.place, name: w.text, w0: i, w1: i + 1, via: "pattern:city-adjective", attributive: true });
+      return i;
+    }
+  }
+  const dash = w.text.indexOf("-");
+  // A lower-case word without a hyphen can only be a demonym ("die iranische Führung").
+  if (!w.cap && dash < 0 && (w.f.length < 5 || !lex.demonyms.has(w.f))) return i;
+  const head = dash > 0 ? fold(w.text.slice(dash + 1)) : w.f;
+  if (lex.capitalWords.has(head)) {
+    capitalMention(sc, i, w, dash);
+    return i;
+  }
+  // Prefix + government noun in one word: US-Militär, US-Beamte, US-Delegation.
+  if (dash > 0 && (lex.governmentNouns.has(head) || titleOf(lex, w.f))) {
+    const owner = prefixAffiliation(lex, w);
+    // A title before a name is the person's ("US-Präsident Donald Trump"); a government noun is the state's anyway.
+    const isTitle = !lex.governmentNouns.has(head);
+    const nextIsName = isTitle && (isNameWord(lex, words[i + 1]) || gazAt[i + 1]?.entry.kind === "person");
+    if (owner && !nextIsName) {
+      const anonymous = PERSONLIKE_GOV.has(head) || !!titleOf(lex, w.f);
+      emit(sc, { type: "actor", kind: owner.startsWith("state:") ? "state" : "organisation", key: owner, name: w.text, w0: i, w1: i + 1, via: "pattern:prefix-group", ...(anonymous ? { anonymous: true } : {}) });
+      return i;
+    }
+  }
+  const dem = lex.demonyms.get(w.f);
+  if (dem && !w.cap) return demonymGroup(sc, i, dem);
+  // Peoples: "die Amerikaner".
+  const people = w.cap ? lex.peoples.get(w.text) : undefined;
+  if (people) {
+    emit(sc, { type: "actor", kind: people.startsWith("state:") ? "state" : "organisation", key: people, name: w.text, w0: i, w1: i + 1, via: "pattern:people", anonymous: true });
+    return i;
+  }
+  const orgNoun = !w.cap ? 0 : lex.orgNouns.has(w.f) || isOrgNounCompound(lex, w.f) ? 1 : lex.orgNouns.has(`${w.f} ${words[i + 1]?.f ?? ""}`) ? 2 : 0;
+  if (orgNoun) return organisationAfterNoun(sc, i, orgNoun);
+  return i;
+}
+
+interface ScannedSentence {
+  words: Word[];
+  blocked: (number | undefined)[];
+  gazAt: (GazMatch | undefined)[];
+}
+
+/** Pass 4: a surname alone (or its genitive) refers to a person named in full elsewhere in the article. */
+function linkSurnames(lex: Lexicon, text: string, sentences: Sentence[], perSentence: ScannedSentence[], personNames: Map<string, string>, out: Mention[]): void {
   for (const s of sentences) {
-    const sentenceFirst = out.length;
-    const words = wordsOf(s);
-    const gazAt: (GazMatch | undefined)[] = new Array(words.length);
-    const blocked: (number | undefined)[] = new Array(words.length); // index into out of the mention covering a word
-    const emit = (m: Omit<Mention, "sentence" | "start" | "end" | "text" | "before"> & { text?: string }) => {
-      const first = words[m.w0]!;
-      const last = words[m.w1 - 1]!;
-      const mention = m as Mention;
-      mention.start = first.start;
-      mention.end = last.end;
-      mention.text ??= text.slice(first.start, last.end);
-      mention.sentence = s.index;
-      mention.before = wordsBefore(words, m.w0);
+    const { words, blocked } = perSentence[s.index]!;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (blocked[i] !== undefined || !w.cap || !w.word) continue;
+      let full = personNames.get(w.f);
+      let genitive = false;
+      if (!full && w.f.endsWith("s")) {
+        full = personNames.get(w.f.slice(0, -1));
+        genitive = !!full;
+      }
+      // Two-word surnames: "Al Ansari".
+      let end = i + 1;
+      const two = `${w.f} ${words[i + 1]?.f ?? ""}`;
+      if (personNames.has(two) && blocked[i + 1] === undefined) {
+        full = personNames.get(two);
+        end = i + 2;
+        genitive = false;
+      }
+      if (!full) continue;
+      const name = stripGenitive(textOf(words, i, end, text), genitive);
+      const mention: Mention = {
+        type: "actor", kind: "person", via: "pattern:surname", name, w0: i, w1: end,
+        start: w.start, end: words[end - 1]!.end, text: textOf(words, i, end, text), sentence: s.index,
+        before: wordsBefore(words, i), ...(genitive ? { genitive: true } : {}),
+      };
+      const t = i > 0 && words[i - 1]!.cap ? titleOf(lex, words[i - 1]!.f, words[i - 1]!.text) : null;
+      if (t) mention.role = roleOf(words[i - 1]!, t);
       out.push(mention);
-      for (let k = m.w0; k < m.w1; k++) blocked[k] = out.length - 1;
-      return mention;
-    };
-
-    // Pass 1: lexicon names.
-    for (let i = 0; i < words.length; ) {
-      const g = gazetteerAt(lex, words, i);
-      if (!g) {
-        i += 1;
-        continue;
-      }
-      // A name glued to a slash is a photo credit ("Kemal Aslan/REUTERS").
-      gazAt[i] = g;
-      i = g.end;
-    }
-
-    // Pass 2: persons by pattern (they may start on a given name the gazetteer also knows as a place: "Israel Katz").
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      if (blocked[i] !== undefined || !w.word) continue;
-      const g = gazAt[i];
-      if (g && g.entry.kind !== "person") continue;
-      const title = w.cap ? titleOf(lex, w.f, w.text) : null;
-      if (title) {
-        const pre = prefixAffiliation(lex, w);
-        const before = affiliationBefore(lex, words, i, gazAt);
-        const next = gazAt[i + 1];
-        // Title + known person.
-        if (next && next.entry.kind === "person") {
-          const m = emit({ type: "actor", kind: "person", key: next.entry.key, role: roleOf(w, title), via: "gazetteer:person+title", name: textOf(words, i + 1, next.end, text), w0: i + 1, w1: next.end, ...aff(pre ?? before), ...(next.entry.genitive ? { genitive: true } : {}) });
-          m.name = stripGenitive(m.name, next.entry.genitive);
-          i = next.end - 1;
-          continue;
-        }
-        // Title + name.
-        const end = nameSpan(lex, words, i + 1, blocked);
-        if (end > i + 1 && !authors.has(fold(textOf(words, i + 1, end, text)))) {
-          if (!creditAround(words, i + 1, end)) {
-            emit({ type: "actor", kind: "person", role: roleOf(w, title), via: "pattern:title-name", name: textOf(words, i + 1, end, text), w0: i + 1, w1: end, ...aff(pre ?? before) });
-            i = end - 1;
-            // A plural title with two full names ("Die Außenminister Aram Hovsepjan und Rauf Mammadli"): the second
-            // name has the same title.
-            if (words[end]?.f === "und" && blocked[end + 1] === undefined && !gazAt[end + 1]) {
-              const second = nameSpan(lex, words, end + 1, blocked);
-              if (second >= end + 3 && !authors.has(fold(textOf(words, end + 1, second, text))) && !creditAround(words, end + 1, second)) {
-                emit({ type: "actor", kind: "person", role: roleOf(w, title), via: "pattern:title-name", name: textOf(words, end + 1, second, text), w0: end + 1, w1: second });
-                i = second - 1;
-              }
-            }
-            continue;
-          }
-        }
-        // Role phrase with the name in apposition: "Der Sprecher des Außenministeriums von Katar, Majed Al Ansari,".
-        for (let k = i + 1; k < Math.min(words.length - 1, i + 9); k++) {
-          const c = words[k]!;
-          if (c.text === ",") {
-            let j = k + 1;
-            const t2 = words[j] && words[j]!.cap ? titleOf(lex, words[j]!.f, words[j]!.text) : null; // ", Generalmajor Abdolrahim Mussawi,"
-            if (t2) j += 1;
-            const known = gazAt[j]?.entry.kind === "person" ? gazAt[j] : undefined;
-            const e2 = known ? known.end : nameSpan(lex, words, j, blocked);
-            const closer = words[e2]?.text;
-            const multi = e2 - j >= 2 || !!known || lex.givenNames.has(words[j]?.f ?? "");
-            if (e2 > j && multi && (closer === "," || closer === "." || closer === undefined) && !authors.has(fold(textOf(words, j, e2, text)))) {
-              const affil = pre ?? before ?? affiliationAfter(lex, words, i + 1, k, gazAt);
-              emit({ type: "actor", kind: "person", ...(known ? { key: known.entry.key } : {}), role: roleOf(t2 ? words[j - 1]! : w, t2 ?? title), via: "pattern:role-apposition", name: textOf(words, j, e2, text), w0: j, w1: e2, ...aff(affil) });
-              i = e2 - 1;
-            }
-            break;
-          }
-          if (!c.word || c.f === "und" || SPEECH.has(c.f)) break;
-        }
-        continue;
-      }
-      // Given name + surname.
-      if (w.cap && lex.givenNames.has(w.f)) {
-        const end = nameSpan(lex, words, i, blocked);
-        if (end >= i + 2 && !creditAround(words, i, end)) {
-          const name = textOf(words, i, end, text);
-          if (!authors.has(fold(name))) {
-            emit({ type: "actor", kind: "person", via: "pattern:given-name", name, w0: i, w1: end, ...aff(affiliationBefore(lex, words, i, gazAt)) });
-            i = end - 1;
-            continue;
-          }
-        }
-      }
-      // Verb of saying + name: "sagte Müller", "so Hebestreit".
-      if (!w.cap && SPEECH.has(w.f) && i + 1 < words.length && !gazAt[i + 1]) {
-        const j = i + 1;
-        const end = nameSpan(lex, words, j, blocked);
-        const after = words[end];
-        const single = end === j + 1;
-        const closes = !after || !after.word || ["dem", "der", "den", "gegenüber", "am", "im", "in", "auf", "bei", "laut", "zufolge", "vor", "nach"].includes(after.f);
-        if (end > j && (!single || closes) && !lex.givenNames.has(words[j]!.f) && !creditAround(words, j, end)) {
-          const name = textOf(words, j, end, text);
-          if (!authors.has(fold(name))) {
-            emit({ type: "actor", kind: "person", via: "pattern:speech-name", name, w0: j, w1: end });
-            i = end - 1;
-          }
-        }
-      }
-    }
-
-    // Pass 2b: organisations introduced by an acronym or named as a state's body (before pass 3, which would
-    // read "die sudanesischen Streitkräfte (SAF)" as the state).
-    const orgs = organisationSpans(lex, words, blocked, gazAt, acronyms);
-    for (const o of orgs.spans) {
-      emit({ type: "actor", kind: "organisation", key: o.key, name: o.name, entityName: o.entityName, via: o.via, w0: o.w0, w1: o.w1, ...aff(o.affiliation) });
-      orgSpans.push(o);
-    }
-    for (const b of orgs.bare) bareBodies.push({ sentence: s.index, ...b });
-
-    // Pass 3: lexicon names not taken by a person pattern; collective references; capitals; organisations.
-    for (let i = 0; i < words.length; i++) {
-      if (blocked[i] !== undefined) continue;
-      const w = words[i]!;
-      const g = gazAt[i];
-      if (g) {
-        let free = true;
-        for (let k = i; k < g.end; k++) if (blocked[k] !== undefined) free = false;
-        if (!free) continue;
-        const e = g.entry;
-        const name = stripGenitive(textOf(words, i, g.end, text), e.genitive);
-        const next = words[g.end];
-        const modifier = !!(e.genitive && next?.cap && (titleOf(lex, next.f) || lex.capitalWords.has(next.f)));
-        const base = { name, w0: i, w1: g.end, ...(e.genitive ? { genitive: true } : {}), ...(modifier ? { modifier: true } : {}) };
-        switch (e.kind) {
-          case "country":
-            emit({ ...base, type: "both", kind: "state", key: e.key, place: e.place!, state: e.state!, via: "gazetteer:country" });
-            break;
-          case "city":
-          case "region":
-            emit({ ...base, type: "place", key: e.key, place: e.place!, ...(e.state ? { state: e.state } : {}), via: `gazetteer:${e.kind}` });
-            break;
-          case "seat":
-            emit({ ...base, type: "both", kind: "state", key: e.key, place: e.place!, state: e.state!, via: "gazetteer:seat" });
-            break;
-          case "org":
-            emit({ ...base, type: "actor", kind: lex.actors.get(e.key)?.kind ?? "organisation", key: e.key, via: "gazetteer:org" });
-            break;
-          case "media":
-            emit({ ...base, type: "actor", kind: "media", key: e.key, via: "gazetteer:media" });
-            break;
-          case "person":
-            emit({ ...base, type: "actor", kind: "person", key: e.key, via: "gazetteer:person", ...aff(affiliationBefore(lex, words, i, gazAt)) });
-            break;
-        }
-        i = g.end - 1;
-        continue;
-      }
-      if (!w.word) continue;
-      // A city's adjective before a noun: "die Genfer Gespräche" take place in Genf ("die Teheraner Führung" is the state's).
-      const next = words[i + 1];
-      if (w.cap && w.f.length > 5 && w.f.endsWith("er") && next?.cap && next.word && !lex.governmentNouns.has(next.f)) {
-        const city = lex.byFirst.get(w.f.slice(0, -2))?.find((e) => e.kind === "city" && e.words.length === 1);
-        if (city?.place) {
-          emit({ type: "place", key: city.key, place: city.place, name: w.text, w0: i, w1: i + 1, via: "pattern:city-adjective", attributive: true });
-          continue;
-        }
-      }
-      const dash = w.text.indexOf("-");
-      // A lower-case word without a hyphen can only be a demonym ("die iranische Führung").
-      if (!w.cap && dash < 0 && (w.f.length < 5 || !lex.demonyms.has(w.f))) continue;
-      // "US-Hauptstadt", "die iranische Hauptstadt", "Hauptstadt Irans".
-      const head = dash > 0 ? fold(w.text.slice(dash + 1)) : w.f;
-      if (lex.capitalWords.has(head)) {
-        const owner = (dash > 0 ? prefixAffiliation(lex, w) : undefined) ?? (lex.demonyms.get(words[i - 1]?.f ?? ""));
-        const iso = owner?.startsWith("state:") ? owner.slice(6) : undefined;
-        const cap = iso ? lex.capitalOf.get(iso) : undefined;
-        const following = gazAt[i + 1];
-        if (cap && !(following && (following.entry.kind === "city"))) {
-          const w0 = dash > 0 ? i : i - 1;
-          emit({ type: "place", key: cap, place: cap, state: iso!, name: textOf(words, w0, i + 1, text), w0, w1: i + 1, via: "pattern:capital" });
-        }
-        continue;
-      }
-      // Prefix + government noun in one word: US-Militär, US-Beamte, US-Delegation.
-      if (dash > 0 && (lex.governmentNouns.has(head) || titleOf(lex, w.f))) {
-        const owner = prefixAffiliation(lex, w);
-        // A title before a name is the person's ("US-Präsident Donald Trump"); a government noun is the state's anyway.
-        const isTitle = !lex.governmentNouns.has(head);
-        const nextIsName = isTitle && (isNameWord(lex, words[i + 1]) || gazAt[i + 1]?.entry.kind === "person");
-        if (owner && !nextIsName) {
-          const anonymous = PERSONLIKE_GOV.has(head) || !!titleOf(lex, w.f);
-          emit({ type: "actor", kind: owner.startsWith("state:") ? "state" : "organisation", key: owner, name: w.text, w0: i, w1: i + 1, via: "pattern:prefix-group", ...(anonymous ? { anonymous: true } : {}) });
-          continue;
-        }
-      }
-      // Demonym + (adjective) + government noun or title without a name: "die iranische Führung", "dem katarischen Premierminister".
-      const dem = lex.demonyms.get(w.f);
-      if (dem && !w.cap) {
-        for (let k = i + 1; k <= Math.min(i + 2, words.length - 1); k++) {
-          const n = words[k]!;
-          if (!n.word) break;
-          const isGov = lex.governmentNouns.has(n.f);
-          const t = n.cap ? titleOf(lex, n.f) : null;
-          if (isGov || (t && !isNameWord(lex, words[k + 1]) && gazAt[k + 1]?.entry.kind !== "person" && !hasPersonAt(out, s.index, words, k + 1))) {
-            const anonymous = PERSONLIKE_GOV.has(n.f) || !!t;
-            emit({ type: "actor", kind: dem.startsWith("state:") ? "state" : "organisation", key: dem, name: textOf(words, i, k + 1, text), w0: i, w1: k + 1, via: "pattern:demonym-group", ...(anonymous ? { anonymous: true } : {}) });
-            i = k;
-            break;
-          }
-          if (n.cap) break;
-        }
-        continue;
-      }
-      // Peoples: "die Amerikaner".
-      const people = w.cap ? lex.peoples.get(w.text) : undefined;
-      if (people) {
-        emit({ type: "actor", kind: people.startsWith("state:") ? "state" : "organisation", key: people, name: w.text, w0: i, w1: i + 1, via: "pattern:people", anonymous: true });
-        continue;
-      }
-      // Organisation noun + name: Think Tank „United Against Nuclear Iran“, Denkfabrik Carnegie.
-      const orgNoun = !w.cap ? 0 : lex.orgNouns.has(w.f) || isOrgNounCompound(lex, w.f) ? 1 : lex.orgNouns.has(`${w.f} ${words[i + 1]?.f ?? ""}`) ? 2 : 0;
-      if (orgNoun) {
-        let j = i + orgNoun;
-        const quoted = words[j] && /^[„“"»«‚]$/.test(words[j]!.text);
-        if (quoted) j += 1;
-        let k = j;
-        while (k < words.length && k < j + 8 && words[k]!.word && (words[k]!.cap || (quoted && /^(?:of|for|the|and|für|und|der|die|des)$/.test(words[k]!.f)))) k++;
-        if (quoted && !/^[“”"«»‘’]$/.test(words[k]?.text ?? "")) k = j;
-        // One name word counts when it reads as a name, not a noun: "die Menschenrechtsorganisation Hengaw meldete".
-        const singleName = k === j + 1 && isNameWord(lex, words[j]) && !words[k]?.cap;
-        if (k > j && (quoted || k - j >= 2 || singleName) && !blocked.slice(j, k).some((b) => b !== undefined)) {
-          const name = textOf(words, j, k, text);
-          emit({ type: "actor", kind: "organisation", key: `org:${slug(name)}`, name, w0: j, w1: k, via: "pattern:org-noun" });
-          i = k;
-        }
-      }
-    }
-
-    for (let k = sentenceFirst; k < out.length; k++) {
-      const m = out[k]!;
-      if (m.kind === "person" && !m.key) {
-        const parts = m.name.split(/\s+/);
-        if (parts.length >= 2) registerSurname(personNames, parts, m.name);
-      }
-    }
-    perSentence.push({ words, blocked, gazAt });
-  }
-
-  // Pass 4: a surname alone (or its genitive) refers to a person named in full elsewhere in the article.
-  if (personNames.size) {
-    for (const s of sentences) {
-      const { words, blocked } = perSentence[s.index]!;
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]!;
-        if (blocked[i] !== undefined || !w.cap || !w.word) continue;
-        let full = personNames.get(w.f);
-        let genitive = false;
-        if (!full && w.f.endsWith("s")) {
-          full = personNames.get(w.f.slice(0, -1));
-          genitive = !!full;
-        }
-        // Two-word surnames: "Al Ansari".
-        let end = i + 1;
-        const two = `${w.f} ${words[i + 1]?.f ?? ""}`;
-        if (personNames.has(two) && blocked[i + 1] === undefined) {
-          full = personNames.get(two);
-          end = i + 2;
-          genitive = false;
-        }
-        if (!full) continue;
-        const name = stripGenitive(textOf(words, i, end, text), genitive);
-        const mention: Mention = {
-          type: "actor", kind: "person", via: "pattern:surname", name, w0: i, w1: end,
-          start: w.start, end: words[end - 1]!.end, text: textOf(words, i, end, text), sentence: s.index,
-          before: wordsBefore(words, i), ...(genitive ? { genitive: true } : {}),
-        };
-        const t = i > 0 && words[i - 1]!.cap ? titleOf(lex, words[i - 1]!.f, words[i - 1]!.text) : null;
-        if (t) mention.role = roleOf(words[i - 1]!, t);
-        out.push(mention);
-        for (let k = i; k < end; k++) blocked[k] = out.length - 1;
-        i = end - 1;
-      }
+      for (let k = i; k < end; k++) blocked[k] = out.length - 1;
+      i = end - 1;
     }
   }
+}
 
-  // Pass 6: a town no gazetteer lists, after a locative preposition or a settlement noun ("in Pahalgam",
-  // "die Grenzstadt Hrubieszów"): GeoNames, where the name is unambiguous or its country is named in the article.
+/**
+ * Pass 6: a town no gazetteer lists, after a locative preposition or a settlement noun ("in Pahalgam",
+ * "die Grenzstadt Hrubieszów"): GeoNames, where the name is unambiguous or its country is named in the article.
+ */
+function findUnlistedTowns(lex: Lexicon, text: string, sentences: Sentence[], perSentence: ScannedSentence[], out: Mention[]): void {
   const countries = new Set<string>();
   for (const m of out) {
     if (m.state) countries.add(m.state);
@@ -559,8 +578,10 @@ export function findMentions(input: MentionInput): Mention[] {
       }
     }
   }
+}
 
-  // Pass 5: a bare body ("im Senat") is the one body of that kind the article names with its owner.
+/** Pass 5: a bare body ("im Senat") is the one body of that kind the article names with its owner. */
+function resolveBareBodies(bareBodies: { sentence: number; w: number; noun: string }[], orgSpans: OrgSpan[], perSentence: ScannedSentence[], out: Mention[]): void {
   const owned = bareBodies.length ? ownedBodies(orgSpans) : new Map<string, OrgSpan>();
   for (const b of bareBodies) {
     const body = owned.get(b.noun);
@@ -574,6 +595,52 @@ export function findMentions(input: MentionInput): Mention[] {
     });
     blocked[b.w] = out.length - 1;
   }
+}
+
+export function findMentions(input: MentionInput): Mention[] {
+  const { text, sentences, lexicon: lex } = input;
+  const authors = new Set((input.authors ?? []).map(fold));
+  const out: Mention[] = [];
+  const personNames = new Map<string, string>(); // folded surname → full name, for the linking pass
+  const perSentence: ScannedSentence[] = [];
+  const acronyms = definedAcronyms(lex, sentences);
+  const orgSpans: OrgSpan[] = [];
+  const bareBodies: { sentence: number; w: number; noun: string }[] = [];
+
+  for (const s of sentences) {
+    const sentenceFirst = out.length;
+    const words = wordsOf(s);
+    const gazAt: (GazMatch | undefined)[] = new Array(words.length);
+    const blocked: (number | undefined)[] = new Array(words.length);
+    const sc: SentenceScan = { lex, text, authors, sentence: s.index, words, gazAt, blocked, out };
+
+    markGazetteerMatches(lex, words, gazAt);
+    for (let i = 0; i < words.length; i++) i = personAt(sc, i);
+
+    // Pass 2b: organisations introduced by an acronym or named as a state's body (before pass 3, which would
+    // read "die sudanesischen Streitkräfte (SAF)" as the state).
+    const orgs = organisationSpans(lex, words, blocked, gazAt, acronyms);
+    for (const o of orgs.spans) {
+      emit(sc, { type: "actor", kind: "organisation", key: o.key, name: o.name, entityName: o.entityName, via: o.via, w0: o.w0, w1: o.w1, ...aff(o.affiliation) });
+      orgSpans.push(o);
+    }
+    for (const b of orgs.bare) bareBodies.push({ sentence: s.index, ...b });
+
+    for (let i = 0; i < words.length; i++) i = placeOrGroupAt(sc, i);
+
+    for (let k = sentenceFirst; k < out.length; k++) {
+      const m = out[k]!;
+      if (m.kind === "person" && !m.key) {
+        const parts = m.name.split(/\s+/);
+        if (parts.length >= 2) registerSurname(personNames, parts, m.name);
+      }
+    }
+    perSentence.push({ words, blocked, gazAt });
+  }
+
+  if (personNames.size) linkSurnames(lex, text, sentences, perSentence, personNames, out);
+  findUnlistedTowns(lex, text, sentences, perSentence, out);
+  resolveBareBodies(bareBodies, orgSpans, perSentence, out);
 
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
