@@ -134,6 +134,64 @@ interface Found {
 const family = (k: EventKind) => eventKindInfo(k).family;
 
 /** Extracts the events an article reports. */
+/** Actors named as a source ("Einem iranischen Vertreter … zufolge", "laut Reuters") are not participants. */
+function sourceWordsOf(words: Word[], clauses: Clause[]): Set<number> {
+  const sourceWords = new Set<number>();
+  for (const c of clauses) {
+    for (let k = c.from; k < c.to; k++) {
+      if (words[k]!.f === "zufolge") for (let j = c.from; j < k; j++) sourceWords.add(j);
+      if (words[k]!.f === "laut") for (let j = k + 1; j < Math.min(c.to, k + 5); j++) sourceWords.add(j);
+      // "Nach Angaben des armenischen Verteidigungsministeriums": the source of the report, not a participant.
+      if (words[k]!.f === "angaben" && words[k - 1]?.f === "nach") for (let j = k + 1; j < Math.min(c.to, k + 6); j++) sourceWords.add(j);
+    }
+  }
+  return sourceWords;
+}
+
+/**
+ * 1. Triggers: per word, the first trigger whose conditions its clause meets. A function of its own, apart from the
+ * sentence loop of extractEvents, so V8 compiles the two separately.
+ */
+function findTriggers(words: Word[], wordTriggers: Trigger[][], clauses: Clause[], clauseOfWord: number[], clauseText: (k: number) => string, refs: Ref[]): Found[] {
+  const wordAt = (offset: number) => wordIndexAt(words, offset);
+  const found: Found[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.word) continue;
+    const ts = wordTriggers[i]!;
+    if (!ts.length) continue;
+    const ci = clauseOfWord[i]!;
+    const ct = clauseText(ci);
+    // Conditions look at the clause and the words before it (a verb may close a clause cut off by an apposition).
+    let context: string | null = null;
+    for (const t of ts) {
+      const isNoun = w.cap && i > 0 ? true : w.cap ? t.pos === "noun" : false;
+      if ((t.pos === "noun") !== isNoun) continue;
+      // A participle used as an adjective ("dem vereinbarten Gipfeltreffen") is no event of its own.
+      if (t.pos === "verb" && ATTRIBUTIVE_BEFORE.has(words[i - 1]?.f ?? "") && words[i + 1]?.cap) continue;
+      // "X trifft Y", "X werde Y treffen": a meeting verb with two named parties in its clause needs no "mit"/"sich".
+      const twoParties = () => {
+        const c = clauses[ci]!;
+        return new Set(refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && wordAt(r.m.start) >= c.from && wordAt(r.m.start) < c.to && (r.m.kind === "person" || r.m.kind === "state")).map((r) => r.actor)).size >= 2;
+      };
+      if (t.needs && !t.needs.test((context ??= `${words.slice(Math.max(0, i - 30), i).map((x) => x.f).join(" ")} ${ct}`)) && !(t.kind === "consult" && twoParties())) continue;
+      if (t.unless && t.unless.test(ct)) continue;
+      let end = i + 1;
+      if (t.particle) {
+        // The particle closes the clause: "griff Israel den Iran an".
+        const c = clauses[ci]!;
+        let p = -1;
+        for (let k = i + 1; k < c.to; k++) if (words[k]!.f === t.particle) p = k;
+        if (p < 0 || p < c.to - 2) continue;
+        end = p + 1;
+      }
+      found.push({ trigger: t, w: i, end, clause: ci });
+      break;
+    }
+  }
+  return found;
+}
+
 export function extractEvents(input: EventInput): Event[] {
   const { text, sentences, resolution, published } = input;
   const refsBySentence = new Map<number, Ref[]>();
@@ -179,56 +237,12 @@ export function extractEvents(input: EventInput): Event[] {
     const lower: (string | undefined)[] = [];
     const clauseText = (k: number) => (folded[k] ??= clauseString(words, clauses[k], (w) => w.f));
     const clauseLower = (k: number) => (lower[k] ??= clauseString(words, clauses[k], (w) => w.text.toLowerCase()));
-    // Actors named as a source ("Einem iranischen Vertreter … zufolge", "laut Reuters") are not participants.
-    const sourceWords = new Set<number>();
-    for (const c of clauses) {
-      for (let k = c.from; k < c.to; k++) {
-        if (words[k]!.f === "zufolge") for (let j = c.from; j < k; j++) sourceWords.add(j);
-        if (words[k]!.f === "laut") for (let j = k + 1; j < Math.min(c.to, k + 5); j++) sourceWords.add(j);
-        // "Nach Angaben des armenischen Verteidigungsministeriums": the source of the report, not a participant.
-        if (words[k]!.f === "angaben" && words[k - 1]?.f === "nach") for (let j = k + 1; j < Math.min(c.to, k + 6); j++) sourceWords.add(j);
-      }
-    }
+    const sourceWords = sourceWordsOf(words, clauses);
     const refs = refsBySentence.get(s.index) ?? [];
     const dates = datesBySentence.get(s.index) ?? [];
     const wordAt = (offset: number) => wordIndexAt(words, offset);
 
-    // 1. Triggers.
-    const found: Found[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      if (!w.word) continue;
-      const ts = wordTriggers[i]!;
-      if (!ts.length) continue;
-      const ci = clauseOfWord[i]!;
-      const ct = clauseText(ci);
-      // Conditions look at the clause and the words before it (a verb may close a clause cut off by an apposition).
-      let context: string | null = null;
-      for (const t of ts) {
-        const isNoun = w.cap && i > 0 ? true : w.cap ? t.pos === "noun" : false;
-        if ((t.pos === "noun") !== isNoun) continue;
-        // A participle used as an adjective ("dem vereinbarten Gipfeltreffen") is no event of its own.
-        if (t.pos === "verb" && ATTRIBUTIVE_BEFORE.has(words[i - 1]?.f ?? "") && words[i + 1]?.cap) continue;
-        // "X trifft Y", "X werde Y treffen": a meeting verb with two named parties in its clause needs no "mit"/"sich".
-        const twoParties = () => {
-          const c = clauses[ci]!;
-          return new Set(refs.filter((r) => r.actor && !r.m.modifier && r.m.kind !== "media" && wordAt(r.m.start) >= c.from && wordAt(r.m.start) < c.to && (r.m.kind === "person" || r.m.kind === "state")).map((r) => r.actor)).size >= 2;
-        };
-        if (t.needs && !t.needs.test((context ??= `${words.slice(Math.max(0, i - 30), i).map((x) => x.f).join(" ")} ${ct}`)) && !(t.kind === "consult" && twoParties())) continue;
-        if (t.unless && t.unless.test(ct)) continue;
-        let end = i + 1;
-        if (t.particle) {
-          // The particle closes the clause: "griff Israel den Iran an".
-          const c = clauses[ci]!;
-          let p = -1;
-          for (let k = i + 1; k < c.to; k++) if (words[k]!.f === t.particle) p = k;
-          if (p < 0 || p < c.to - 2) continue;
-          end = p + 1;
-        }
-        found.push({ trigger: t, w: i, end, clause: ci });
-        break;
-      }
-    }
+    const found = findTriggers(words, wordTriggers, clauses, clauseOfWord, clauseText, refs);
     if (!found.length) continue;
 
     const verbClauses = new Set(found.filter((f) => f.trigger.pos === "verb").map((f) => f.clause));
