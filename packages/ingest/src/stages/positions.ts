@@ -214,6 +214,46 @@ interface Att {
 }
 
 /** Extracts positions of actors on the dossier's issues. */
+interface CueHit {
+  issue: string;
+  polarity: 1 | -1;
+  from: number;
+  to: number;
+  n: number;
+  spec: number;
+}
+
+/** Every cue matching at some word of the sentence (they may overlap). */
+function cueHitsOf(cues: DossierCues, words: Word[]): CueHit[] {
+  const hitsW: CueHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i]!.word) continue;
+    for (const c of cuesStartingWith(cues, words[i]!.f)) {
+      const end = matchCue(words, i, c);
+      if (end >= 0) hitsW.push({ issue: c.issue, polarity: c.polarity, from: i, to: end, n: c.words.length, spec: matchedCueLength(words[i]!.f, c.words[0]!) });
+    }
+  }
+  return hitsW;
+}
+
+/** Attitude words: stance words, then stance phrases on words not yet taken. */
+function attitudesOf(words: Word[], joined: string, wordAtChar: (c: number) => number): Att[] {
+  const atts: Att[] = [];
+  words.forEach((w, i) => {
+    if (!w.word) return;
+    const sw = stanceWordOf(w.f);
+    if (sw) atts.push({ word: i, sw, negated: negatedAt(words, i) });
+  });
+  for (const sw of STANCE) {
+    if (!sw.phrase) continue;
+    for (const m of matchesOf(sw.phrase, joined)) {
+      const wi = wordAtChar(m.index);
+      if (!atts.some((a) => a.word === wi)) atts.push({ word: wi, sw, negated: false });
+    }
+  }
+  return atts;
+}
+
 export function extractPositions(input: PositionInput): Position[] {
   const { sentences, resolution, quotes, dossier } = input;
   const cues = cuesOf(dossier);
@@ -233,14 +273,7 @@ export function extractPositions(input: PositionInput): Position[] {
     const words = wordsOf(s);
     const refs = (refsBySentence.get(s.index) ?? []).filter((r) => r.actor && r.m.kind !== "media");
     // Cues: word sequences, longest first, no overlaps.
-    const hitsW: { issue: string; polarity: 1 | -1; from: number; to: number; n: number; spec: number }[] = [];
-    for (let i = 0; i < words.length; i++) {
-      if (!words[i]!.word) continue;
-      for (const c of cuesStartingWith(cues, words[i]!.f)) {
-        const end = matchCue(words, i, c);
-        if (end >= 0) hitsW.push({ issue: c.issue, polarity: c.polarity, from: i, to: end, n: c.words.length, spec: matchedCueLength(words[i]!.f, c.words[0]!) });
-      }
-    }
+    const hitsW = cueHitsOf(cues, words);
     if (!hitsW.length) {
       const firstPerson = refs.find((r) => r.m.kind === "person" && !r.m.modifier);
       if (firstPerson) lastPerson = { actor: firstPerson.actor!, sentence: s.index };
@@ -279,20 +312,7 @@ export function extractPositions(input: PositionInput): Position[] {
       from: starts[h.from]!, to: starts[h.to]! + words[h.to]!.f.length,
     }));
     if (found.length) {
-      // Attitude words.
-      const atts: Att[] = [];
-      words.forEach((w, i) => {
-        if (!w.word) return;
-        const sw = stanceWordOf(w.f);
-        if (sw) atts.push({ word: i, sw, negated: negatedAt(words, i) });
-      });
-      for (const sw of STANCE) {
-        if (!sw.phrase) continue;
-        for (const m of matchesOf(sw.phrase, joined)) {
-          const wi = wordAtChar(m.index);
-          if (!atts.some((a) => a.word === wi)) atts.push({ word: wi, sw, negated: false });
-        }
-      }
+      const atts = attitudesOf(words, joined, wordAtChar);
       // Scope ids per word.
       const scope = new Array<number>(words.length).fill(0);
       const breaks = matchesOf(BREAKS, joined).map((m) => wordAtChar(m.index + (m[0].startsWith(" ") ? 1 : 0)));
