@@ -2,43 +2,30 @@
 // overview.filterOptions / overview.summary, articles.list. Each count is checked against fixed numbers from the
 // fixtures and against the base tables, after two ingests (the second re-submits an article the first stored).
 import { persistExtraction } from "@lagebild/db";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCaller } from "../src/server/routers/_app.ts";
-import { createContextInner } from "../src/server/trpc.ts";
+import { describe, expect, it } from "vitest";
 import { ALIAS_ARTICLES } from "../src/server/routers/actors.ts";
 import { articleC, threeArticles } from "./support/fixtures.ts";
-import { openTestDb, type TestDb } from "./support/db.ts";
+import { useFreshDb } from "./support/fresh-db.ts";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await openTestDb();
-});
-afterAll(async () => {
-  await t?.close();
-});
-beforeEach(async () => {
-  await t.reset();
-});
-
-const caller = () => createCaller(createContextInner({ db: t.db, ingestToken: null }));
+const { db, caller } = useFreshDb();
 
 /** Zeit's article alone, then all three (Zeit's again, unchanged): the summaries must add up, not double count. */
 async function seedInTwoIngests() {
   const c = articleC();
-  const first = await persistExtraction(t.db, {
+  const first = await persistExtraction(db(), {
     dossier: "us-iran-2026",
     articles: [c],
     events: [{ ...c.events[0]!, reports: [{ article: c.article.contentHash, event: 0 }], independentSources: 1, conflicts: [] }],
   });
   expect(first.failed).toBe(0);
-  const second = await persistExtraction(t.db, threeArticles());
+  const second = await persistExtraction(db(), threeArticles());
   expect(second.failed).toBe(0);
-  expect(await t.db.article.count()).toBe(3);
+  expect(await db().article.count()).toBe(3);
 }
 
 /** Per actor name: mentions, event participations, quotes, positions, counted from the base tables. */
 async function actorCountsFromBase() {
-  const rows = await t.db.$queryRaw<{ name: string; m: number; e: number; q: number; p: number }[]>`
+  const rows = await db().$queryRaw<{ name: string; m: number; e: number; q: number; p: number }[]>`
     SELECT a.name, (SELECT count(*)::int FROM "Mention" x WHERE x."actorId" = a.id) AS m,
            (SELECT count(*)::int FROM "EventParticipant" x WHERE x."actorId" = a.id) AS e,
            (SELECT count(*)::int FROM "Quote" x WHERE x."speakerId" = a.id) AS q,
@@ -87,7 +74,7 @@ describe("actors.list", () => {
   it("sees an actor in an article known only to the month in any range that overlaps the month", async () => {
     const c = articleC();
     c.article.published = { value: "2026-01", precision: "month", window: ["2026-01-01", "2026-01-31"], source: "front-matter" };
-    const res = await persistExtraction(t.db, {
+    const res = await persistExtraction(db(), {
       dossier: "us-iran-2026",
       articles: [c],
       events: [{ ...c.events[0]!, reports: [{ article: c.article.contentHash, event: 0 }], independentSources: 1, conflicts: [] }],
@@ -120,10 +107,10 @@ describe("overview", () => {
   it("filterOptions: events per kind and positions per issue from the summaries, the date range from the indexes", async () => {
     await seedInTwoIngests();
     const o = await caller().overview.filterOptions();
-    const kinds = await t.db.event.groupBy({ by: ["kind"], _count: { _all: true } });
+    const kinds = await db().event.groupBy({ by: ["kind"], _count: { _all: true } });
     expect(Object.fromEntries(o.kinds.filter((k) => k.count > 0).map((k) => [k.value, k.count]))).toEqual(Object.fromEntries(kinds.map((k) => [k.kind, k._count._all])));
     expect(Object.fromEntries(o.kinds.filter((k) => k.count > 0).map((k) => [k.value, k.count]))).toEqual({ negotiate: 1, threaten: 1, sanction: 1 });
-    const issues = await t.db.position.findMany({ select: { issue: { select: { code: true } } } });
+    const issues = await db().position.findMany({ select: { issue: { select: { code: true } } } });
     const perIssue = new Map<string, number>();
     for (const p of issues) perIssue.set(p.issue.code, (perIssue.get(p.issue.code) ?? 0) + 1);
     expect(o.issues.filter((i) => i.count > 0).map((i) => [i.value, i.count])).toEqual([...perIssue].sort());
@@ -145,7 +132,7 @@ describe("overview", () => {
     ];
     for (const filter of filters) {
       const s = await caller().overview.summary({ filter });
-      const events = await t.db.event.count({
+      const events = await db().event.count({
         where: {
           AND: [
             filter.from ? { dateTo: { gte: new Date(`${filter.from}T00:00:00Z`) } } : {},
@@ -187,7 +174,7 @@ describe("overview", () => {
           filter.outlets ? { reports: { some: { article: { outlet: { in: filter.outlets } } } } } : {},
         ],
       };
-      const events = await t.db.event.findMany({ where, select: { independentSources: true, dateFrom: true, dateTo: true } });
+      const events = await db().event.findMany({ where, select: { independentSources: true, dateFrom: true, dateTo: true } });
       const corroborated = events.filter((e) => e.independentSources >= 2).length;
       expect(s.counts.corroboratedEvents, JSON.stringify(filter)).toBe(corroborated);
       const days = (ds: (Date | null)[]) => ds.filter((d): d is Date => d !== null).map((d) => d.toISOString().slice(0, 10)).sort();
@@ -218,7 +205,7 @@ describe("articles.list", () => {
     const res = await caller().articles.list({});
     const counts = Object.fromEntries(res.items.map((a) => [a.outlet, [a.eventCount, a.quoteCount, a.positionCount]]));
     expect(counts).toEqual({ Tagesschau: [2, 1, 1], Spiegel: [1, 1, 1], Zeit: [1, 0, 0] });
-    const base = await t.db.$queryRaw<{ outlet: string; e: number; q: number; p: number }[]>`
+    const base = await db().$queryRaw<{ outlet: string; e: number; q: number; p: number }[]>`
       SELECT a.outlet, (SELECT count(*)::int FROM "EventReport" x WHERE x."articleId" = a.id) AS e,
              (SELECT count(*)::int FROM "Quote" x WHERE x."articleId" = a.id) AS q,
              (SELECT count(*)::int FROM "Position" x WHERE x."articleId" = a.id) AS p
@@ -238,7 +225,7 @@ describe("articles.list order", () => {
     await seedInTwoIngests();
     // Two articles without a known publication day, ingested after the three dated ones.
     for (const [i, hash] of ["u1", "u2"].entries()) {
-      await t.db.article.create({ data: { contentHash: hash, file: `undated-${i}.md`, outlet: `Undated ${i}`, language: "de", text: "Text.", createdAt: new Date(Date.UTC(2026, 2, 1 + i)) } });
+      await db().article.create({ data: { contentHash: hash, file: `undated-${i}.md`, outlet: `Undated ${i}`, language: "de", text: "Text.", createdAt: new Date(Date.UTC(2026, 2, 1 + i)) } });
     }
     const order = ["Tagesschau", "Spiegel", "Zeit", "Undated 1", "Undated 0"];
     expect((await caller().articles.list({})).items.map((a) => a.outlet)).toEqual(order);
@@ -261,10 +248,10 @@ describe("articles.list order", () => {
 
 describe("actors.byId: names used", () => {
   it("lists every spelling by name with its article count and its first articles in the order they were seen", async () => {
-    const actor = await t.db.actor.create({ data: { key: "person:test", kind: "person", name: "Test Person" }, select: { id: true } });
+    const actor = await db().actor.create({ data: { key: "person:test", kind: "person", name: "Test Person" }, select: { id: true } });
     const articles: string[] = [];
     for (let i = 0; i < ALIAS_ARTICLES + 3; i++) {
-      const a = await t.db.article.create({
+      const a = await db().article.create({
         data: { contentHash: `h${i}`, file: `f${i}.md`, title: `Artikel ${i}`, outlet: `Outlet ${i}`, language: "de", text: "Text." },
         select: { id: true },
       });
@@ -272,10 +259,10 @@ describe("actors.byId: names used", () => {
     }
     // "Testperson" in every article, seen in reverse order; "Person Test" in two; "Herr Test" only from the dossier.
     const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i));
-    for (const [i, id] of [...articles].reverse().entries()) await t.db.actorAlias.create({ data: { actorId: actor.id, name: "Testperson", articleId: id, createdAt: at(i) } });
-    await t.db.actorAlias.create({ data: { actorId: actor.id, name: "Person Test", articleId: articles[3]!, createdAt: at(1) } });
-    await t.db.actorAlias.create({ data: { actorId: actor.id, name: "Person Test", articleId: articles[1]!, createdAt: at(2) } });
-    await t.db.actorAlias.create({ data: { actorId: actor.id, name: "Herr Test", articleId: null } });
+    for (const [i, id] of [...articles].reverse().entries()) await db().actorAlias.create({ data: { actorId: actor.id, name: "Testperson", articleId: id, createdAt: at(i) } });
+    await db().actorAlias.create({ data: { actorId: actor.id, name: "Person Test", articleId: articles[3]!, createdAt: at(1) } });
+    await db().actorAlias.create({ data: { actorId: actor.id, name: "Person Test", articleId: articles[1]!, createdAt: at(2) } });
+    await db().actorAlias.create({ data: { actorId: actor.id, name: "Herr Test", articleId: null } });
 
     const a = await caller().actors.byId({ id: actor.id });
     expect(a.aliases.map((al) => [al.name, al.articleCount, al.articles.length])).toEqual([

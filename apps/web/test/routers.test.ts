@@ -1,31 +1,18 @@
 import { persistExtraction } from "@lagebild/db";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCaller } from "../src/server/routers/_app.ts";
-import { createContextInner } from "../src/server/trpc.ts";
+import { describe, expect, it } from "vitest";
 import { docA, docB, threeArticles } from "./support/fixtures.ts";
-import { openTestDb, type TestDb } from "./support/db.ts";
+import { useFreshDb } from "./support/fresh-db.ts";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await openTestDb();
-});
-afterAll(async () => {
-  await t?.close();
-});
-beforeEach(async () => {
-  await t.reset();
-});
-
-const caller = () => createCaller(createContextInner({ db: t.db, ingestToken: null }));
+const { db, caller } = useFreshDb();
 
 async function seed() {
-  const result = await persistExtraction(t.db, threeArticles());
+  const result = await persistExtraction(db(), threeArticles());
   expect(result.failed, JSON.stringify(result.articles.filter((a) => a.status === "failed"))).toBe(0);
   const ids = Object.fromEntries(
-    (await t.db.actor.findMany({ select: { id: true, key: true } })).map((a) => [a.key, a.id]),
+    (await db().actor.findMany({ select: { id: true, key: true } })).map((a) => [a.key, a.id]),
   ) as Record<string, string>;
-  const articles = Object.fromEntries((await t.db.article.findMany({ select: { id: true, outlet: true } })).map((a) => [a.outlet, a.id])) as Record<string, string>;
+  const articles = Object.fromEntries((await db().article.findMany({ select: { id: true, outlet: true } })).map((a) => [a.outlet, a.id])) as Record<string, string>;
   return { ids, articles };
 }
 
@@ -236,7 +223,7 @@ describe("overview", () => {
   });
 
   it("reports the last ingest run and its failures", async () => {
-    await t.db.ingestRun.create({
+    await db().ingestRun.create({
       data: { origin: "cli", startedAt: new Date("2026-02-09T10:00:00Z"), finishedAt: new Date("2026-02-09T10:01:00Z"), articlesNew: 4, articlesFailed: 1, failures: [{ file: "leer.txt", error: "empty file" }] },
     });
     const s = await caller().overview.summary({});
