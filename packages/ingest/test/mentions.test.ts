@@ -107,3 +107,11 @@ describe("findMentions: two names after one plural title", () => {
     expect(mentionsOf("Außenminister Aram Hovsepjan und Armenien verhandeln.").filter((m) => m.kind === "person").map((m) => m.name)).toEqual(["Aram Hovsepjan"]);
   });
 });
+
+describe("findMentions: a demonym opening the sentence", () => {
+  it("reads 'Iranische Behörden' at the start of a sentence as the state, as it reads 'die iranischen Behörden'", () => {
+    const states = (text: string) => mentionsOf(text).filter((m) => m.key === "state:IR").map((m) => m.name);
+    expect(states("Iranische Behörden verweigerten den Zugang.")).toEqual(["Iranische Behörden"]);
+    expect(states("Zuvor: Iranische Behörden schwiegen.")).toEqual(["Iranische Behörden"]);
+  });
+});

@@ -411,6 +411,13 @@ function capitalMention(sc: SentenceScan, i: number, w: Word, dash: number): voi
   }
 }
 
+/** Whether word `i` is the first word of its sentence, or follows a colon. */
+function opensSentence(words: Word[], i: number): boolean {
+  if (words[i - 1]?.text === ":") return true;
+  for (let k = 0; k < i; k++) if (words[k]!.word) return false;
+  return true;
+}
+
 /** Demonym + (adjective) + government noun or title without a name: "die iranische Führung", "dem katarischen Premierminister". */
 function demonymGroup(sc: SentenceScan, i: number, dem: string): number {
   const { lex, words, gazAt, text, out } = sc;
@@ -486,7 +493,8 @@ function placeOrGroupAt(sc: SentenceScan, i: number): number {
     }
   }
   const dem = lex.demonyms.get(w.f);
-  if (dem && !w.cap) return demonymGroup(sc, i, dem);
+  // Capitalised only where a sentence or a clause after a colon starts ("Iranische Behörden verweigerten …").
+  if (dem && (!w.cap || opensSentence(words, i))) return demonymGroup(sc, i, dem);
   // Peoples: "die Amerikaner".
   const people = w.cap ? lex.peoples.get(w.text) : undefined;
   if (people) {
