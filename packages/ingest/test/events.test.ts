@@ -156,6 +156,7 @@ describe("extractEvents: border incidents and diplomatic protest", () => {
     expect(events("Der Gesandte kündigte an, Washington werde jede Seite, die die Gespräche sabotiert, mit weiteren Sanktionen belegen.", "2026-03-05").map((e) => e.kind)).toContain("threaten");
     expect(events("Der Ausschuss billigte am Mittwoch einen Gesetzentwurf über die Inspektionen.", "2026-03-12").map((e) => e.kind)).toContain("agree");
     expect(events("Iran setzte im Juli 2025 die Zusammenarbeit mit der IAEA weitgehend aus.", "2026-03-12").find((e) => e.kind === "reject")).toMatchObject({ date: { value: "2025-07" } });
+    expect(events("Überschattet wurde das Treffen von der Festnahme eines Gemeindevertreters in Zvečan am Wochenende.", "2026-02-24").find((e) => e.kind === "crackdown")).toMatchObject({ date: { value: "2026-02-21" }, places: ["place:zvecan"] });
     // The same verbs without their object tell no such event.
     expect(kinds("Die Kosten überschritten am Montag das Budget.")).not.toContain("military_posture");
     expect(kinds("Die Bäckerei schloss am Montag früher.")).not.toContain("sanction");

@@ -313,7 +313,9 @@ export function extractEvents(input: EventInput): Event[] {
         if (t.pos === "noun" && f.w >= 2 && /^(?:der|des|von)$/.test(words[f.w - 1]!.f) && words[f.w - 2]!.cap && words[f.w - 2]!.word) return;
         // The topic of talks ("Gespräche über eine Waffenruhe") is no event either.
         if (t.pos === "noun" && (words[f.w - 1]?.f === "uber" || (words[f.w - 2]?.f === "uber" && ARTICLES.has(words[f.w - 1]!.f)))) return;
-        if (t.pos === "noun" && f.w >= 3 && /^(?:der|des|von)$/.test(words[f.w - 2]!.f) && !words[f.w - 1]!.cap && words[f.w - 3]!.cap && words[f.w - 3]!.word) return;
+        // "überschattet von der Festnahme … in Zvečan am Wochenende": a noun with its own place and date happened.
+        const placedAndDated = ownDates.length > 0 && ownPlaces.length > 0;
+        if (t.pos === "noun" && f.w >= 3 && /^(?:der|des|von)$/.test(words[f.w - 2]!.f) && !words[f.w - 1]!.cap && words[f.w - 3]!.cap && words[f.w - 3]!.word && !placedAndDated) return;
         if (t.pos === "noun") {
           const hasOwn = ownDates.length > 0 || ownPlaces.length > 0;
           const eventive = EVENTIVE.has(kind);
