@@ -54,6 +54,13 @@ export function statementEvents(input: StatementInput): Event[] {
     list.push([q.mention.start, q.mention.end]);
     quotedSpans.set(q.mention.sentence, list);
   }
+  // Dates by sentence once: the statement lookup below runs per quote.
+  const datesBySentence = new Map<number, DateMention[]>();
+  for (const d of input.dates) {
+    const list = datesBySentence.get(d.sentence);
+    if (list) list.push(d);
+    else datesBySentence.set(d.sentence, [d]);
+  }
   /** The verb of saying and the statement's own date (nearest that verb, outside the quoted words) of a sentence. */
   const dateOfStatement = (index: number) => {
     const sentence = input.sentences[index];
@@ -61,8 +68,8 @@ export function statementEvents(input: StatementInput): Event[] {
     const verb = wordsOf(sentence).find((w) => !w.cap && (SPEECH.has(w.f) || ATTITUDE_VERB.test(w.f)));
     if (!verb) return null;
     const quoted = quotedSpans.get(index) ?? [];
-    const dated = input.dates.filter(
-      (d) => d.sentence === index && d.date.resolution.kind !== "inferred" && !quoted.some(([from, to]) => d.start >= from && d.end <= to),
+    const dated = (datesBySentence.get(index) ?? []).filter(
+      (d) => d.date.resolution.kind !== "inferred" && !quoted.some(([from, to]) => d.start >= from && d.end <= to),
     );
     if (!dated.length) return null;
     const date = dated.reduce((a, b) => (Math.abs(a.start - verb.start) <= Math.abs(b.start - verb.start) ? a : b)).date;
